@@ -1,0 +1,7 @@
+export * from './types';
+export * from './check';
+export { InventoryView, type CoverageState } from './inventory-view';
+export { runChecks, type RunOptions } from './run';
+export { summarize } from './summary';
+export * from './suppressions';
+export { zodProblems, type Problem } from './zod-problems';

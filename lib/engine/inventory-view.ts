@@ -1,0 +1,123 @@
+import {
+  ANY_REGION,
+  GLOBAL_KINDS,
+  GLOBAL_REGION,
+  type CollectionIssue,
+  type Coverage,
+  type Inventory,
+  type Resource,
+  type ResourceKind,
+  type ResourceKinds,
+} from '../model';
+import { Indeterminate } from './check';
+
+/** Whether a kind's data for a region can be trusted as complete. */
+export type CoverageState =
+  | { readonly state: 'ok' }
+  | { readonly state: 'error'; readonly issue: CollectionIssue; readonly part?: string }
+  | { readonly state: 'missing'; readonly skipped: boolean };
+
+/** The region a resource's coverage is recorded under. */
+export function coverageRegion(kind: ResourceKind, region: string): string {
+  return GLOBAL_KINDS.has(kind) ? GLOBAL_REGION : region;
+}
+
+/**
+ * Read access to an inventory for checks and the engine: resources by kind, id and region, and the
+ * coverage verdict for (kind, region). Lookups of data that was not collected throw Indeterminate,
+ * so a check can never mistake "not collected" for "not there".
+ */
+export class InventoryView {
+  private readonly byKindAndId = new Map<ResourceKind, Map<string, Resource>>();
+  private readonly coverageByKind = new Map<ResourceKind, Coverage[]>();
+
+  constructor(readonly inventory: Inventory) {
+    for (const entry of inventory.coverage) {
+      const list = this.coverageByKind.get(entry.kind) ?? [];
+      list.push(entry);
+      this.coverageByKind.set(entry.kind, list);
+    }
+  }
+
+  /** Region of a resource: its AWS region, or (template sources) the one region the inventory speaks for, else `*`. */
+  regionOf(resource: Resource): string {
+    if (resource.origin.kind === 'aws') return resource.origin.region;
+    const regions = this.inventory.source.regions;
+    return regions?.length === 1 && regions[0] ? regions[0] : ANY_REGION;
+  }
+
+  accountOf(resource?: Resource): string {
+    if (resource?.origin.kind === 'aws') return resource.origin.accountId;
+    return this.inventory.source.accountId ?? 'unknown';
+  }
+
+  /** Every resource of a kind, without coverage checks (the engine's own iteration). */
+  resources<K extends ResourceKind>(kind: K): readonly ResourceKinds[K][] {
+    return (this.inventory.resources[kind] ?? []) as readonly ResourceKinds[K][];
+  }
+
+  /**
+   * Coverage of a kind in a region. `parts` limits which part errors count (undefined = all).
+   * An error anywhere wins over ok; no entry at all is `missing`.
+   */
+  coverage(kind: ResourceKind, region: string, parts?: readonly string[]): CoverageState {
+    const target = coverageRegion(kind, region);
+    const entries = (this.coverageByKind.get(kind) ?? []).filter(
+      (c) => c.region === target || c.region === ANY_REGION || target === ANY_REGION,
+    );
+    const error = entries.find((c) => c.status === 'error' && (c.part === undefined || parts === undefined || parts.includes(c.part)));
+    if (error) {
+      return {
+        state: 'error',
+        issue: error.issue ?? { code: 'UNEXPECTED', message: 'collection failed' },
+        ...(error.part ? { part: error.part } : {}),
+      };
+    }
+    if (entries.some((c) => c.status === 'ok')) return { state: 'ok' };
+    return { state: 'missing', skipped: entries.some((c) => c.status === 'skipped') };
+  }
+
+  /** Throws Indeterminate unless the kind was fully collected in the region. */
+  requireCovered(kind: ResourceKind, region: string): void {
+    const state = this.coverage(kind, region);
+    if (state.state !== 'ok') throw new Indeterminate(describeGap(kind, coverageRegion(kind, region), state));
+  }
+
+  /** Resources of a kind in one region (global kinds: all of them). Indeterminate when the region was not collected. */
+  inRegion<K extends ResourceKind>(kind: K, region: string): readonly ResourceKinds[K][] {
+    this.requireCovered(kind, region);
+    if (GLOBAL_KINDS.has(kind)) return this.resources(kind);
+    return this.resources(kind).filter((r) => this.regionOf(r) === region || this.regionOf(r) === ANY_REGION);
+  }
+
+  /**
+   * The resource of a kind with this id. `undefined` means it does not exist, which is only said when
+   * the region it would live in was collected; otherwise Indeterminate.
+   */
+  find<K extends ResourceKind>(kind: K, id: string, region: string): ResourceKinds[K] | undefined {
+    const found = this.index(kind).get(id) as ResourceKinds[K] | undefined;
+    if (found) return found;
+    this.requireCovered(kind, region);
+    return undefined;
+  }
+
+  private index(kind: ResourceKind): Map<string, Resource> {
+    let map = this.byKindAndId.get(kind);
+    if (!map) {
+      map = new Map(this.resources(kind).map((r) => [r.id, r] as const));
+      this.byKindAndId.set(kind, map);
+    }
+    return map;
+  }
+}
+
+/** A sentence saying why data for (kind, region) is missing. */
+export function describeGap(kind: ResourceKind, region: string, state: Exclude<CoverageState, { state: 'ok' }>): string {
+  const where = region === GLOBAL_REGION ? 'for the account' : `in ${region}`;
+  if (state.state === 'error') {
+    const op = state.issue.operation ? ` (${state.issue.operation})` : '';
+    const subject = state.part ? `${state.part} of ${kind}` : kind;
+    return `${subject} could not be collected ${where}: ${state.issue.code}${op}: ${state.issue.message}`;
+  }
+  return `${kind} was not collected ${where}${state.skipped ? ' (skipped)' : ''}`;
+}

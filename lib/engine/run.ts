@@ -1,0 +1,168 @@
+import { GLOBAL_KINDS, GLOBAL_REGION, type Inventory, type Resource } from '../model';
+import { TOOL_VERSION } from '../version';
+import { Indeterminate, unknown, type Check, type CheckContext, type Verdict } from './check';
+import { InventoryView, coverageRegion, describeGap } from './inventory-view';
+import { applySuppressions, type Suppressible, type Suppression } from './suppressions';
+import { summarize } from './summary';
+import type { Finding, FindingResource, Report } from './types';
+
+/** What an evaluation ends in: a check's verdict, or ERROR, which only the engine produces. */
+type Outcome = Verdict | { readonly status: 'ERROR'; readonly message: string; readonly key?: undefined };
+
+export interface RunOptions {
+  /** Accepted risks; expired ones are reported, not applied. */
+  readonly suppressions?: readonly Suppression[];
+  /** The audit time (default: now). Checks and suppression expiry use it, so runs are reproducible. */
+  readonly now?: Date;
+  /** Options per check id, merged over each check's `defaultOptions`. */
+  readonly checkOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Extra source metadata for the report (e.g. the snapshot file read). */
+  readonly sourceInfo?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Runs checks over an inventory. Pure: no I/O, no clock unless `now` is omitted.
+ *
+ * - Data whose coverage is not `ok` is never judged: UNKNOWN, without calling the check.
+ * - An Unresolved value read through `must()` (or an uncollected lookup) gives UNKNOWN.
+ * - A check that throws gives ERROR for that evaluation; the run goes on.
+ * - Region- and account-scope checks report even where no resource exists.
+ */
+export function runChecks(inventory: Inventory, checks: readonly Check[], options: RunOptions = {}): Report {
+  const now = options.now ?? new Date();
+  const view = new InventoryView(inventory);
+  const items: Suppressible[] = [];
+  for (const check of checks) {
+    const ctxOptions = { ...(check.defaultOptions ?? {}), ...(options.checkOptions?.[check.id] ?? {}) };
+    const emit: Emit = (resource, outcomes, tags) => {
+      for (const o of Array.isArray(outcomes) ? outcomes : [outcomes as Outcome]) items.push({ finding: toFinding(check, resource, o), ...(tags ? { tags } : {}) });
+    };
+    const context = (region: string, accountId: string): CheckContext => ({ inventory: view, region, accountId, now, options: ctxOptions });
+    if (check.scope === 'resource') runResourceCheck(check, view, context, emit);
+    else runAggregateCheck(check, view, context, emit);
+  }
+  const { findings, usage } = applySuppressions(items, options.suppressions ?? [], now);
+  return {
+    metadata: {
+      tool: { name: 'hardeks', version: TOOL_VERSION },
+      generatedAt: now.toISOString(),
+      source: { ...inventory.source, ...(options.sourceInfo ?? {}) },
+      checks: checks.map((c) => c.id),
+      suppressions: usage,
+    },
+    summary: summarize(findings),
+    findings,
+  };
+}
+
+type Emit = (resource: FindingResource, outcomes: readonly Outcome[] | Outcome, tags?: Readonly<Record<string, string>>) => void;
+type ContextFor = (region: string, accountId: string) => CheckContext;
+
+function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryView, context: ContextFor, emit: Emit): void {
+  const gaps = new Map<string, string>();
+  for (const region of regionsToJudge(check, view)) {
+    const state = view.coverage(check.kind, region, check.parts);
+    if (state.state === 'ok') continue;
+    const reason = describeGap(check.kind, coverageRegion(check.kind, region), state);
+    gaps.set(region, reason);
+    // Absence is only evidence when the listing succeeded: say what could not be judged here.
+    emit(accountResource(view, region), unknownVerdict(`Not judged: ${reason}.`));
+  }
+  for (const resource of view.resources(check.kind)) {
+    const region = view.regionOf(resource);
+    const findingResource = resourceOf(view, resource, check.kind);
+    const state = view.coverage(check.kind, region, check.parts);
+    if (resource.incomplete) {
+      emit(findingResource, unknownVerdict(`${resource.id} could not be fully collected: ${resource.incomplete.code}: ${resource.incomplete.message}.`), resource.tags);
+    } else if (state.state === 'error') {
+      emit(findingResource, unknownVerdict(`Not judged: ${describeGap(check.kind, coverageRegion(check.kind, region), state)}.`), resource.tags);
+    } else {
+      emit(findingResource, evaluateSafely(() => check.evaluate(resource, context(region, findingResource.accountId))), resource.tags);
+    }
+  }
+}
+
+function runAggregateCheck(check: Check & { scope: 'region' | 'account' }, view: InventoryView, context: ContextFor, emit: Emit): void {
+  const isTemplate = view.inventory.source.type === 'template';
+  const all = view.resources(check.kind);
+  const regions = check.scope === 'account' || GLOBAL_KINDS.has(check.kind) ? [GLOBAL_REGION] : regionsToJudge(check, view);
+  for (const region of regions) {
+    const resource = accountResource(view, region);
+    const inScope = region === GLOBAL_REGION ? all : all.filter((r) => view.regionOf(r) === region || view.regionOf(r) === '*');
+    // A stack is not an account: region- and account-wide requirements only apply to templates that declare the thing.
+    if (isTemplate && inScope.length === 0) {
+      emit(resource, { status: 'NOT_APPLICABLE', message: `The template declares no ${check.kind}.` });
+      continue;
+    }
+    const gap = aggregateGap(check, view, region);
+    if (gap) {
+      emit(resource, unknownVerdict(`Not judged: ${gap}.`));
+      continue;
+    }
+    emit(resource, evaluateSafely(() => check.evaluate(inScope, context(region, resource.accountId))));
+  }
+}
+
+/** For an account-scope check of a regional kind every region must be covered; otherwise the one region. */
+function aggregateGap(check: Check, view: InventoryView, region: string): string | undefined {
+  const regions = region === GLOBAL_REGION && !GLOBAL_KINDS.has(check.kind) ? regionsToJudge(check, view) : [region];
+  for (const r of regions) {
+    const state = view.coverage(check.kind, r, check.parts);
+    if (state.state !== 'ok') return describeGap(check.kind, coverageRegion(check.kind, r), state);
+  }
+  return undefined;
+}
+
+/**
+ * The regions a check must account for: the inventory's declared regions, else every region some
+ * coverage entry names. Global kinds have one: `global`. Template sources cover `*`.
+ */
+function regionsToJudge(check: Check, view: InventoryView): string[] {
+  if (GLOBAL_KINDS.has(check.kind)) return [GLOBAL_REGION];
+  const declared = view.inventory.source.regions;
+  if (declared && declared.length > 0) return [...declared];
+  const seen = new Set<string>();
+  for (const c of view.inventory.coverage) if (c.region !== GLOBAL_REGION) seen.add(c.region);
+  return seen.size > 0 ? [...seen] : ['*'];
+}
+
+function evaluateSafely(evaluate: () => Verdict | readonly Verdict[]): Outcome[] {
+  try {
+    const result = evaluate();
+    const verdicts: Outcome[] = Array.isArray(result) ? [...(result as readonly Verdict[])] : [result as Verdict];
+    if (verdicts.length === 0) return [errorVerdict('the check returned no verdict')];
+    return verdicts;
+  } catch (error) {
+    if (error instanceof Indeterminate) return [unknownVerdict(`Could not be judged: ${error.reason}.`)];
+    return [errorVerdict(error instanceof Error ? error.message : String(error))];
+  }
+}
+
+const unknownVerdict = (message: string): Outcome => unknown(message);
+const errorVerdict = (message: string): Outcome => ({ status: 'ERROR', message: `The check failed: ${message}` });
+
+function resourceOf(view: InventoryView, resource: Resource, kind: Resource['kind']): FindingResource {
+  return { id: resource.id, kind, region: view.regionOf(resource), accountId: view.accountOf(resource), origin: resource.origin };
+}
+
+/** The account as the subject of a region- or account-wide finding (ASFF's `AwsAccount` id form). */
+function accountResource(view: InventoryView, region: string): FindingResource {
+  const accountId = view.accountOf();
+  return { id: `AWS::::Account:${accountId}`, kind: 'account', region, accountId };
+}
+
+function toFinding(check: Check, resource: FindingResource, verdict: Outcome): Finding {
+  return {
+    checkId: check.id,
+    title: check.title,
+    status: verdict.status,
+    severity: check.severity,
+    service: check.service,
+    message: verdict.message,
+    ...(verdict.key !== undefined ? { key: verdict.key } : {}),
+    resource,
+    frameworks: check.frameworks,
+    remediation: check.remediation,
+    ...('evidence' in verdict && verdict.evidence !== undefined ? { evidence: verdict.evidence } : {}),
+  };
+}
