@@ -8,7 +8,18 @@ export interface Problem {
 
 /** Flattens a zod error into one problem per location, with readable paths and messages. */
 export function zodProblems(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => ({ path: jsonPath(issue.path), message: describe(issue) }));
+  return flatten(error.issues, []);
+}
+
+function flatten(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): Problem[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    // A union whose value has the shape of one branch but fails inside it (a policy document with a bad
+    // Effect, read as `resolvable(policyDocumentSchema)`): report that branch's problems where they are.
+    const inner = issue.code === 'invalid_union' ? issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0)) : undefined;
+    if (inner) return flatten(inner, path);
+    return [{ path: jsonPath(path), message: describe(issue) }];
+  });
 }
 
 export function jsonPath(path: readonly PropertyKey[]): string {

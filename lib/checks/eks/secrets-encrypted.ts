@@ -1,5 +1,4 @@
-import { defineResourceCheck, fail, pass } from '../../engine/check';
-import { describeResolvable } from '../../model';
+import { defineResourceCheck, fail, must, pass } from '../../engine/check';
 
 export const eksSecretsEncrypted = defineResourceCheck({
   id: 'eks-secrets-encrypted',
@@ -22,13 +21,12 @@ export const eksSecretsEncrypted = defineResourceCheck({
   frameworks: { securityHub: ['EKS.3'], cisEks: { '1.7': ['5.3.1'] } },
 
   evaluate(cluster) {
-    // Sources record a key only when the encryption config covers `secrets`; a template key that is
-    // an unresolved reference is still a key, so presence alone decides.
+    // Sources record a key only when the encryption config covers `secrets`. A key a template could
+    // not resolve is UNKNOWN: which key protects the secrets (and whether it is usable) is not established.
     if (cluster.secretsKeyArn === undefined) {
       return fail('Kubernetes secrets are not envelope-encrypted with a KMS key.');
     }
-    return pass(`Kubernetes secrets are envelope-encrypted with ${describeResolvable(cluster.secretsKeyArn)}.`, {
-      evidence: { secretsKeyArn: cluster.secretsKeyArn },
-    });
+    const key = must(cluster.secretsKeyArn);
+    return pass(`Kubernetes secrets are envelope-encrypted with ${key}.`, { evidence: { secretsKeyArn: key } });
   },
 });

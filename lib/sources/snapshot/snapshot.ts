@@ -12,9 +12,10 @@ export function serializeSnapshot(inventory: Inventory): string {
 }
 
 export async function writeSnapshot(file: string, inventory: Inventory): Promise<void> {
-  // Validate before writing so a snapshot on disk is always readable again.
-  parseSnapshot(JSON.parse(JSON.stringify(inventory)), file);
-  await writeFile(file, serializeSnapshot(inventory), 'utf8');
+  // Validate before writing so a snapshot on disk is always readable again, and write the validated
+  // form: its key order is the schema's, which is what reading gives back, so the file round-trips byte for byte.
+  const canonical = parseSnapshot(JSON.parse(JSON.stringify(inventory)), file);
+  await writeFile(file, serializeSnapshot(canonical), 'utf8');
 }
 
 export async function readSnapshot(file: string): Promise<Inventory> {
@@ -47,20 +48,27 @@ export function parseSnapshot(raw: unknown, file?: string): Inventory {
     ]);
   }
   const parsed = inventorySchema.safeParse(raw);
-  const problems: Problem[] = parsed.success ? duplicateIds(parsed.data) : zodProblems(parsed.error);
+  // Duplicates are looked for in the raw document too, so they are reported along with schema problems.
+  const problems: Problem[] = [...(parsed.success ? [] : zodProblems(parsed.error)), ...duplicateIds(raw)];
   if (!parsed.success || problems.length > 0) throw new SnapshotFormatError(file, problems);
   return parsed.data as Inventory;
 }
 
-/** Ids are how resources refer to each other, so each must be unique within its kind. */
-function duplicateIds(inventory: Inventory): Problem[] {
+/** Ids are how resources refer to each other, so each must be unique within its kind. Reads the raw document defensively. */
+function duplicateIds(raw: unknown): Problem[] {
   const problems: Problem[] = [];
+  const resources = (raw as { resources?: unknown } | null)?.resources;
+  if (typeof resources !== 'object' || resources === null) return problems;
   for (const kind of RESOURCE_KINDS) {
+    const list: unknown = (resources as Record<string, unknown>)[kind];
+    if (!Array.isArray(list)) continue;
     const seen = new Map<string, number>();
-    (inventory.resources[kind] ?? []).forEach((resource, index) => {
-      const first = seen.get(resource.id);
-      if (first === undefined) seen.set(resource.id, index);
-      else problems.push({ path: jsonPath(['resources', kind, index, 'id']), message: `duplicate id ${JSON.stringify(resource.id)} (first at index ${first})` });
+    list.forEach((resource: unknown, index) => {
+      const id = (resource as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, index);
+      else problems.push({ path: jsonPath(['resources', kind, index, 'id']), message: `duplicate id ${JSON.stringify(id)} (first at index ${first})` });
     });
   }
   return problems;
