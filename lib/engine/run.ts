@@ -131,11 +131,20 @@ function evaluateSafely(evaluate: () => Verdict | readonly Verdict[]): Outcome[]
     const result = evaluate();
     const verdicts: Outcome[] = Array.isArray(result) ? [...(result as readonly Verdict[])] : [result as Verdict];
     if (verdicts.length === 0) return [errorVerdict('the check returned no verdict')];
+    // A broken check (a missing return, a Promise, a made-up status) is an ERROR, not a crash of the whole run.
+    if (!verdicts.every(isVerdict)) return [errorVerdict('the check returned something that is not a verdict')];
     return verdicts;
   } catch (error) {
     if (error instanceof Indeterminate) return [unknownVerdict(`Could not be judged: ${error.reason}.`)];
     return [errorVerdict(error instanceof Error ? error.message : String(error))];
   }
+}
+
+const VERDICT_STATUSES: ReadonlySet<unknown> = new Set<Verdict['status']>(['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE']);
+
+function isVerdict(value: unknown): value is Verdict {
+  const v = value as { status?: unknown; message?: unknown } | null;
+  return typeof v === 'object' && v !== null && VERDICT_STATUSES.has(v.status) && typeof v.message === 'string';
 }
 
 const unknownVerdict = (message: string): Outcome => unknown(message);

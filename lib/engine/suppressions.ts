@@ -65,7 +65,9 @@ export function parseSuppressions(text: string, source: string): Suppression[] {
 export function expiryInstant(expires: string): number | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(expires)) {
     const start = Date.parse(`${expires}T00:00:00Z`);
-    return Number.isNaN(start) ? undefined : start + 24 * 60 * 60 * 1000;
+    // Date.parse rolls impossible days over (2025-02-30 → 2025-03-02); refuse them instead.
+    if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== expires) return undefined;
+    return start + 24 * 60 * 60 * 1000;
   }
   const t = z.iso.datetime({ offset: true }).safeParse(expires);
   return t.success ? Date.parse(expires) : undefined;
