@@ -123,11 +123,13 @@ export function applySuppressions(
   const used = new Set<Suppression>();
   let applied = 0;
   const findings = items.map((item) => {
-    const hit = active.find((c) => c.matches(item));
-    if (!hit) return item.finding;
-    used.add(hit.suppression);
+    const hits = active.filter((c) => c.matches(item));
+    const first = hits[0];
+    if (!first) return item.finding;
+    // The first match marks the finding; every match counts as used, so none is reported as dead weight.
+    for (const hit of hits) used.add(hit.suppression);
     applied += 1;
-    const { reason, expires, source } = hit.suppression;
+    const { reason, expires, source } = first.suppression;
     return { ...item.finding, suppressed: { reason, source, ...(expires ? { expires } : {}) } };
   });
   return {

@@ -29,8 +29,10 @@ export const advancedEventSelectorSchema = z.strictObject({
 });
 
 /**
- * A trail as seen from one region. Multi-region and organization trails appear in every region
- * (and in member accounts) with their `homeRegion` and the owner's account in their ARN.
+ * A trail, recorded once (ids are unique), in its home region. Multi-region and organization
+ * trails are listed by every region's DescribeTrails; sources keep one record, and region checks
+ * count a multi-region trail from any region. An organization trail seen from a member account
+ * keeps the management account in its ARN and `ownerAccountId`; its origin is the audited account.
  */
 export const trailSchema = z.strictObject({
   kind: z.literal('cloudtrail.trail'),

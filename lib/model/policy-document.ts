@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../errors';
-import { isUnresolved, resolvable, type Resolvable } from './resolvable';
+import { isUnresolved, resolvable, unresolvedSchema, type Resolvable, type Unresolved } from './resolvable';
 
 /**
  * The canonical IAM policy document every source produces and every check reads.
@@ -11,8 +11,11 @@ import { isUnresolved, resolvable, type Resolvable } from './resolvable';
 const rstring = resolvable(z.string());
 const rstrings = z.array(rstring);
 
-/** `*`, or principals by type: `{ AWS: [...], Service: [...], Federated: [...], CanonicalUser: [...] }`. */
-export const principalSchema = z.union([z.literal('*'), z.record(z.string(), rstrings)]);
+/**
+ * `*`, or principals by type: `{ AWS: [...], Service: [...], Federated: [...], CanonicalUser: [...] }`,
+ * or Unresolved when a template computes the whole principal.
+ */
+export const principalSchema = z.union([z.literal('*'), z.record(z.string(), rstrings), unresolvedSchema]);
 export type Principal = z.infer<typeof principalSchema>;
 
 /** `{ StringEquals: { 'aws:SourceAccount': ['111122223333'] } }` */
@@ -28,7 +31,8 @@ export const policyStatementSchema = z.strictObject({
   NotAction: rstrings.optional(),
   Resource: rstrings.optional(),
   NotResource: rstrings.optional(),
-  Condition: conditionSchema.optional(),
+  /** Unresolved when a template computes the block (or one operator's entries) as a whole. */
+  Condition: resolvable(conditionSchema).optional(),
 });
 export type PolicyStatement = z.infer<typeof policyStatementSchema>;
 
@@ -63,9 +67,11 @@ export function parsePolicyDocument(input: unknown): PolicyDocument {
   if (!isPlainObject(raw)) throw new PolicyDocumentError('A policy document must be a JSON object.');
   const statements = raw.Statement;
   if (statements === undefined) throw new PolicyDocumentError('A policy document needs a Statement.');
+  const unknown = Object.keys(raw).filter((k) => !DOCUMENT_FIELDS.has(k));
+  if (unknown.length > 0) throw new PolicyDocumentError(`A policy document has unknown field ${unknown.map((k) => JSON.stringify(k)).join(', ')}.`);
   const doc: PolicyDocument = {
-    ...(typeof raw.Version === 'string' ? { Version: raw.Version } : {}),
-    ...(typeof raw.Id === 'string' ? { Id: raw.Id } : {}),
+    ...optionalString(raw, 'Version', 'The policy Version'),
+    ...optionalString(raw, 'Id', 'The policy Id'),
     Statement: toArray(statements).map((s, i) => normalizeStatement(s, i)),
   };
   return doc;
@@ -90,14 +96,26 @@ function safeDecode(text: string): string {
   }
 }
 
+const DOCUMENT_FIELDS = new Set(['Version', 'Id', 'Statement']);
+// IAM refuses any other statement field; so do we, so a typo such as `Actions` is never read as "no actions".
+const STATEMENT_FIELDS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+
+function optionalString(raw: Record<string, unknown>, field: string, what: string): Record<string, string> {
+  const value = raw[field];
+  if (value === undefined) return {};
+  if (typeof value !== 'string') throw new PolicyDocumentError(`${what} must be a string; found ${JSON.stringify(value)}.`);
+  return { [field]: value };
+}
+
 function normalizeStatement(input: unknown, index: number): PolicyStatement {
   if (!isPlainObject(input)) throw new PolicyDocumentError(`Statement ${index} must be an object.`);
+  const unknown = Object.keys(input).filter((k) => !STATEMENT_FIELDS.has(k));
+  if (unknown.length > 0) throw new PolicyDocumentError(`Statement ${index} has unknown field ${unknown.map((k) => JSON.stringify(k)).join(', ')}.`);
   const effect = input.Effect;
   if (effect !== 'Allow' && effect !== 'Deny' && !isUnresolved(effect)) {
     throw new PolicyDocumentError(`Statement ${index} has Effect ${JSON.stringify(effect)}; expected Allow or Deny.`);
   }
-  const statement: Record<string, unknown> = { Effect: effect };
-  if (typeof input.Sid === 'string') statement.Sid = input.Sid;
+  const statement: Record<string, unknown> = { ...optionalString(input, 'Sid', `Statement ${index} Sid`), Effect: effect };
   for (const field of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) {
     if (input[field] !== undefined) statement[field] = stringList(input[field], `Statement ${index} ${field}`);
   }
@@ -109,17 +127,20 @@ function normalizeStatement(input: unknown, index: number): PolicyStatement {
 }
 
 function normalizePrincipal(input: unknown, where: string): Principal {
-  if (input === '*') return '*';
+  if (input === '*' || isUnresolved(input)) return input;
   if (!isPlainObject(input)) throw new PolicyDocumentError(`${where} must be "*" or an object of principal lists.`);
   const principal: Record<string, Resolvable<string>[]> = {};
   for (const [type, value] of Object.entries(input)) principal[type] = stringList(value, `${where} ${type}`);
   return principal;
 }
 
-function normalizeCondition(input: unknown, index: number): ConditionBlock {
+function normalizeCondition(input: unknown, index: number): ConditionBlock | Unresolved {
+  if (isUnresolved(input)) return input;
   if (!isPlainObject(input)) throw new PolicyDocumentError(`Statement ${index} Condition must be an object.`);
   const block: ConditionBlock = {};
   for (const [operator, keys] of Object.entries(input)) {
+    // One operator's entries computed as a whole leave the whole block undecidable.
+    if (isUnresolved(keys)) return keys;
     if (!isPlainObject(keys)) throw new PolicyDocumentError(`Statement ${index} Condition ${operator} must be an object.`);
     const entries: Record<string, Resolvable<string>[]> = {};
     // Condition values may be booleans or numbers in JSON (`"aws:MultiFactorAuthPresent": true`); IAM compares them as strings.

@@ -368,18 +368,19 @@ describe('suppression matching', () => {
     expect(rest).toEqual(baseline.findings.find((f) => f.checkId === 'eks-endpoint-not-public' && f.resource.id === prod.id));
   });
 
-  it('the first matching suppression wins; an overlapping later one is still used elsewhere or reported unused', () => {
+  it('the first matching suppression marks the finding; an overlapping later one counts as used, not unused', () => {
     const report = audit([
       { checkId: 'eks-endpoint-not-public', resource: '*/prod', reason: 'prod endpoint is behind a VPN' },
       { checkId: 'eks-endpoint-*', reason: 'all endpoints accepted for now' },
       { checkId: 'eks-endpoint-not-public', resource: '*/dev-a', reason: 'shadowed by the one above' },
+      { checkId: 'eks-endpoint-not-public', resource: '*/nowhere', reason: 'matches no finding at all' },
     ]);
     const marks = Object.fromEntries(
       report.findings.filter((f) => f.checkId === 'eks-endpoint-not-public').map((f) => [label(f), f.suppressed?.source]),
     );
     expect(marks['eks-endpoint-not-public|prod|eu-west-1']).toBe('file-0.yaml');
     expect(marks['eks-endpoint-not-public|dev-a|eu-west-1']).toBe('file-1.yaml');
-    expect(report.metadata.suppressions.unused).toEqual([{ checkId: 'eks-endpoint-not-public', reason: 'shadowed by the one above', source: 'file-2.yaml' }]);
+    expect(report.metadata.suppressions.unused).toEqual([{ checkId: 'eks-endpoint-not-public', reason: 'matches no finding at all', source: 'file-3.yaml' }]);
     expect(report.metadata.suppressions.applied).toBe(6);
   });
 

@@ -1,6 +1,7 @@
 import { InputError } from '../../lib/errors';
 import {
   PolicyDocumentError,
+  isUnresolved,
   parsePolicyDocument,
   policyDocumentSchema,
   unresolved,
@@ -223,9 +224,15 @@ describe('parsePolicyDocument: canonical shape', () => {
     });
   });
 
-  it('drops fields that are not part of a statement rather than passing them through', () => {
-    const doc = parseCanonical({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Whatever: 1 }] });
-    expect(doc.Statement[0]).toEqual({ Effect: 'Allow', Action: ['*'], Resource: ['*'] });
+  it('keeps a principal or condition block a template computes as a whole as Unresolved, not as a principal type', () => {
+    const doc = parseCanonical({
+      Statement: [
+        { Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { unresolved: '<P>' }, Condition: { unresolved: '<C>' } },
+        { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: { unresolved: '<Account>' } }, Condition: { StringEquals: { unresolved: '<CfnJson>' } } },
+      ],
+    });
+    expect(doc.Statement[0]).toMatchObject({ Principal: { unresolved: '<P>' }, Condition: { unresolved: '<C>' } });
+    expect(doc.Statement[1]).toMatchObject({ Principal: { AWS: [{ unresolved: '<Account>' }] }, Condition: { unresolved: '<CfnJson>' } });
   });
 });
 
@@ -320,9 +327,10 @@ describe('parsePolicyDocument: idempotence over a table of documents', () => {
         if (s[field] !== undefined) expect(Array.isArray(s[field])).toBe(true);
       }
       for (const p of [s.Principal, s.NotPrincipal]) {
-        if (p !== undefined && p !== '*') for (const v of Object.values(p)) expect(Array.isArray(v)).toBe(true);
+        if (p !== undefined && p !== '*' && !isUnresolved(p)) for (const v of Object.values(p)) expect(Array.isArray(v)).toBe(true);
       }
-      for (const keys of Object.values(s.Condition ?? {})) {
+      const condition = s.Condition === undefined || isUnresolved(s.Condition) ? {} : s.Condition;
+      for (const keys of Object.values(condition)) {
         for (const values of Object.values(keys)) {
           expect(Array.isArray(values)).toBe(true);
           for (const v of values) expect(typeof v === 'string' || (typeof v === 'object' && 'unresolved' in v)).toBe(true);
@@ -359,6 +367,10 @@ describe('parsePolicyDocument: errors', () => {
     ['URL-encoded invalid JSON', encodeURIComponent('{"Statement": ['), /not valid JSON/],
     ['invalid URL encoding', '%7B%22Statement%22%3A%ZZ%7D', /not valid URL-encoded text/],
     ['truncated URL escape', '%7B%E2%82', /not valid URL-encoded text/],
+    ['a misspelt statement field is not read as "no actions"', { Statement: [{ Effect: 'Allow', Actions: '*', Resource: '*' }] }, /Statement 0 has unknown field "Actions"/],
+    ['an unknown document field', { Statement: [], Statment: [] }, /unknown field "Statment"/],
+    ['a Sid that is not a string', { Statement: [{ Sid: 1, Effect: 'Allow' }] }, /Statement 0 Sid must be a string/],
+    ['a Version that is not a string', { Version: 2012, Statement: [] }, /Version must be a string/],
   ])('%s', (_name, input, message) => {
     const error = errorOf(input);
     expect(error).toBeInstanceOf(PolicyDocumentError);
