@@ -1,0 +1,4 @@
+import type { Check } from '../../engine/check';
+
+/** ec2 checks in report order. */
+export const EC2_CHECKS: readonly Check[] = [];
