@@ -186,6 +186,22 @@ export const coverageSchema = z.strictObject({
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 
+/** What a live collection cost; carried into reports so slow or throttled scans are visible. */
+export const collectionStatsSchema = z.strictObject({
+  durationMs: z.number(),
+  /** Calls per IAM-style operation name (`eks:ListClusters`), retries not counted. */
+  calls: z.record(z.string(), z.number().int()),
+  /** Attempts beyond the first, over all calls. */
+  retries: z.number().int(),
+  /** Attempts AWS answered with a throttling error. */
+  throttles: z.number().int(),
+  /** Calls that failed after their retries. */
+  failures: z.number().int(),
+  /** Summed wall time of calls per service (calls overlap). */
+  serviceMs: z.record(z.string(), z.number()),
+});
+export type CollectionStats = z.infer<typeof collectionStatsSchema>;
+
 export const inventorySourceSchema = z.strictObject({
   /** live: collected from AWS; template: CloudFormation/CDK; synthetic: hand-written or generated. */
   type: z.enum(['live', 'template', 'synthetic']),
@@ -198,6 +214,8 @@ export const inventorySourceSchema = z.strictObject({
   stack: z.string().optional(),
   file: z.string().optional(),
   description: z.string().optional(),
+  /** Live sources: the cost of the collection. */
+  collection: collectionStatsSchema.optional(),
 });
 export type InventorySource = z.infer<typeof inventorySourceSchema>;
 

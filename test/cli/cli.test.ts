@@ -8,9 +8,12 @@ import type { Report } from '../../lib/engine/types';
 import type { EksCluster, Inventory } from '../../lib/model';
 import { serializeSnapshot } from '../../lib/sources/snapshot/snapshot';
 import { deniedCoverage, fakeEksCluster, inventoryOf, okCoverage } from '../fixtures/model';
+import { CLI, ensureBuilt } from '../support/build';
+
+// Compiling takes a few seconds the first time; it is skipped while dist/ is up to date.
+beforeAll(() => ensureBuilt(), 120_000);
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'bin', 'hardeks.js');
 const dir = mkdtempSync(join(tmpdir(), 'hardeks-cli-'));
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {

@@ -1,0 +1,118 @@
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MiddlewareStack, RequestHandler } from '@smithy/types';
+import pLimit from 'p-limit';
+import { TOOL_VERSION } from '../../version';
+import { addStatsMiddleware, type CollectionStats } from './stats';
+
+export interface ClientFactoryOptions {
+  /** Shared config/SSO profile for the standard credential chain. */
+  readonly profile?: string;
+  /** Role to assume for the audit (STS AssumeRole, refreshed before it expires). */
+  readonly roleArn?: string;
+  readonly externalId?: string;
+  readonly roleSessionName?: string;
+  /** Every client talks to this endpoint (an emulator). The SDK also honours AWS_ENDPOINT_URL. */
+  readonly endpointUrl?: string;
+  /** Attempts per call, first included (adaptive retry mode). @default 4 */
+  readonly maxAttempts?: number;
+  /** Calls in flight at once, over all services. @default 24 */
+  readonly concurrency?: number;
+  /** Calls in flight at once per service, so one API's rate limit is never flooded. @default min(8, concurrency) */
+  readonly concurrencyPerService?: number;
+  /** Connection timeout: an unreachable endpoint fails fast. @default 3000 */
+  readonly connectTimeoutMs?: number;
+  /** @default 30000 */
+  readonly requestTimeoutMs?: number;
+  /** Explicit credentials (tests, or callers that resolved them already). */
+  readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Replaces the HTTP layer (the simulated AWS of the tests). */
+  readonly requestHandler?: RequestHandler<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * Replaces the adaptive retry strategy (tests and benchmarks use one with short delays so a
+   * throttled run finishes in milliseconds; the retry logic itself stays the SDK's).
+   */
+  readonly retryStrategy?: unknown;
+  /** Adds middleware to every client (the simulated AWS of the tests). */
+  readonly middleware?: (stack: MiddlewareStack<any, any>, at: { service: string; region: string }) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
+interface SdkClient {
+  middlewareStack: MiddlewareStack<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  destroy(): void;
+}
+
+/**
+ * One SDK client per (service, region), all sharing one credential provider, adaptive retries with
+ * bounded attempts, and two concurrency limits: per service and overall. Statistics of every call
+ * land in `stats`.
+ */
+export class ClientFactory {
+  private readonly clients = new Map<string, SdkClient>();
+  private readonly perService = new Map<string, pLimit.Limit>();
+  private readonly overall: pLimit.Limit;
+  private readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+  constructor(
+    readonly options: ClientFactoryOptions,
+    readonly stats: CollectionStats,
+  ) {
+    this.overall = pLimit(options.concurrency ?? 24);
+    this.credentials = options.credentials ?? resolveCredentials(options);
+  }
+
+  get<C extends SdkClient>(service: string, Client: ClientConstructor<C>, region: string, overrides: Record<string, unknown> = {}): C {
+    const key = `${service}|${region}|${JSON.stringify(overrides)}`;
+    const existing = this.clients.get(key);
+    if (existing) return existing as C;
+    const o = this.options;
+    const client = new Client({
+      region,
+      credentials: this.credentials,
+      retryMode: 'adaptive',
+      maxAttempts: o.maxAttempts ?? 4,
+      ...(o.retryStrategy ? { retryStrategy: o.retryStrategy } : {}),
+      customUserAgent: `hardeks/${TOOL_VERSION}`,
+      ...(o.endpointUrl ? { endpoint: o.endpointUrl, ...(service === 's3' ? { forcePathStyle: true } : {}) } : {}),
+      requestHandler: o.requestHandler ?? { connectionTimeout: o.connectTimeoutMs ?? 3000, requestTimeout: o.requestTimeoutMs ?? 30_000 },
+      ...overrides,
+    });
+    this.addLimiter(client.middlewareStack, service);
+    addStatsMiddleware(client.middlewareStack, service, this.stats);
+    o.middleware?.(client.middlewareStack, { service, region });
+    this.clients.set(key, client);
+    return client;
+  }
+
+  /** Closes every client's sockets. */
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private addLimiter(stack: MiddlewareStack<any, any>, service: string): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+    let limit = this.perService.get(service);
+    if (!limit) {
+      limit = pLimit(this.options.concurrencyPerService ?? Math.min(8, this.options.concurrency ?? 24));
+      this.perService.set(service, limit);
+    }
+    const serviceLimit = limit;
+    // Outermost: a call waits for a service slot, then an overall slot, and keeps both through its retries.
+    stack.add((next) => (args) => serviceLimit(() => this.overall(() => next(args))), { step: 'initialize', name: 'hardeksLimiter', priority: 'high' });
+  }
+}
+
+function resolveCredentials(o: ClientFactoryOptions): AwsCredentialIdentityProvider {
+  const base = fromNodeProviderChain(o.profile ? { profile: o.profile } : {});
+  if (!o.roleArn) return base;
+  return fromTemporaryCredentials({
+    masterCredentials: base,
+    params: {
+      RoleArn: o.roleArn,
+      RoleSessionName: o.roleSessionName ?? `hardeks-${Date.now()}`,
+      ...(o.externalId ? { ExternalId: o.externalId } : {}),
+      DurationSeconds: 3600,
+    },
+    ...(o.endpointUrl ? { clientConfig: { endpoint: o.endpointUrl } } : {}),
+  });
+}
