@@ -68,7 +68,7 @@ export async function collectInventory(options: CollectOptions = {}): Promise<In
     for (const { region, issue } of plan.disabled) {
       for (const c of regional) for (const t of c.tasks) coverage.push({ kind: t.kind, region, status: 'error', issue });
     }
-    const run = new RegionRun(clients, identity.account, partition, resources, coverage, options.onProgress);
+    const run = new RegionRun(clients, identity.account, partition, plan.enabled, resources, coverage, options.onProgress);
     for (const c of collectors.filter((x) => x.scope === 'global')) runs.push(run.collector(c, home, GLOBAL_REGION));
     for (const region of plan.enabled) for (const c of regional) runs.push(run.collector(c, region, region));
     await Promise.all(runs);
@@ -123,6 +123,7 @@ class RegionRun {
     private readonly clients: ClientFactory,
     private readonly accountId: string,
     private readonly partition: string,
+    private readonly regions: readonly string[],
     private readonly resources: Map<ResourceKind, Resource[]>,
     private readonly coverage: Coverage[],
     private readonly onProgress?: (event: ProgressEvent) => void,
@@ -145,6 +146,7 @@ class RegionRun {
       partition: this.partition,
       region,
       recordRegion,
+      regions: this.regions,
       client: (Client) => this.clients.get(collector.service, Client, region),
       add: (kind, ...items) => {
         const list = this.resources.get(kind) ?? [];

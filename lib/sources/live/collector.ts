@@ -11,6 +11,8 @@ export interface TaskContext {
   readonly region: string;
   /** Region recorded on resources and coverage: the region, or `global`. */
   readonly recordRegion: string;
+  /** Every region being audited (enabled ones, sorted): for global tasks that must look into each. */
+  readonly regions: readonly string[];
   /** The client for this collector's service in this region. */
   client<C extends { middlewareStack: MiddlewareStack<any, any>; destroy(): void }>(Client: ClientConstructor<C>): C; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Adds collected resources to the inventory. */
