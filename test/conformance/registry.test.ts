@@ -3,9 +3,9 @@ import { join, relative } from 'node:path';
 import { ALL_CHECKS } from '../../lib/checks';
 import { runChecks } from '../../lib/engine/run';
 import { SEVERITIES } from '../../lib/engine/types';
-import { RESOURCE_KINDS, inventorySchema } from '../../lib/model';
-import { inventoryOf } from '../fixtures/model';
-import { allUnresolvedResource } from '../fixtures/unresolved';
+import { GLOBAL_KINDS, GLOBAL_REGION, RESOURCE_KINDS, inventorySchema } from '../../lib/model';
+import { REGION, inventoryOf, okCoverage } from '../fixtures/model';
+import { allUnresolvedResource, hasResolvableField } from '../fixtures/unresolved';
 
 const ROOT = join(__dirname, '..', '..');
 const fileOf = (id: string) => {
@@ -59,11 +59,29 @@ describe('check registry', () => {
       expect(inventorySchema.safeParse(inventory).success).toBe(true);
     });
 
-    test.each(ALL_CHECKS.map((c) => [c.id, c] as const))('%s reports only UNKNOWN or NOT_APPLICABLE', (_id, check) => {
+    const templateCapable = ALL_CHECKS.filter((c) => hasResolvableField(c.kind));
+    test.each(templateCapable.map((c) => [c.id, c] as const))('%s reports only UNKNOWN or NOT_APPLICABLE', (_id, check) => {
       const inventory = inventoryOf([allUnresolvedResource(check.kind)], { alsoCollected: [...RESOURCE_KINDS] });
       const { findings } = runChecks(inventory, [check]);
       expect(findings.length).toBeGreaterThan(0);
       for (const f of findings) expect(['UNKNOWN', 'NOT_APPLICABLE']).toContain(f.status);
+    });
+
+    // Kinds only live APIs produce (iam.account, iam.server-certificate, …) have no field that can be
+    // Unresolved; the way their data goes missing is a failed collection, so that is what is proven.
+    const liveOnly = ALL_CHECKS.filter((c) => !hasResolvableField(c.kind));
+    test.each(liveOnly.map((c) => [c.id, c] as const))('%s (live-only kind) reports only UNKNOWN when its data was not collected', (_id, check) => {
+      const resource = allUnresolvedResource(check.kind);
+      const region = GLOBAL_KINDS.has(check.kind) ? GLOBAL_REGION : REGION;
+      const inventory = inventoryOf([resource], {
+        coverage: [
+          ...RESOURCE_KINDS.filter((k) => k !== check.kind).map((k) => okCoverage(k)),
+          { kind: check.kind, region, status: 'error', issue: { code: 'ACCESS_DENIED', message: 'denied' } },
+        ],
+      });
+      const { findings } = runChecks(inventory, [check]);
+      expect(findings.length).toBeGreaterThan(0);
+      for (const f of findings) expect(f.status).toBe('UNKNOWN');
     });
   });
 });

@@ -1,0 +1,22 @@
+import { defineResourceCheck, fail, must, pass } from '../../engine/check';
+import { attachesAdministratorAccess } from './support/policy-verdicts';
+import { LEAST_PRIVILEGE } from './support/references';
+
+export const iamGroupsNoAdministratorAccess = defineResourceCheck({
+  id: 'iam-groups-no-administrator-access',
+  kind: 'iam.group',
+  title: 'No IAM group has the AdministratorAccess policy attached',
+  severity: 'critical',
+  description:
+    'The AWS managed AdministratorAccess policy is not attached to the group: every member becomes a full administrator.',
+  risk: 'AdministratorAccess grants every action on every resource: one leaked credential or one compromised workload owns the account.',
+  remediation: 'Detach AdministratorAccess and grant a policy scoped to the job; keep break-glass administration behind a role that requires MFA.',
+  references: ['https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html', LEAST_PRIVILEGE],
+  frameworks: { cisAws: { '3.0': ['1.16'], '4.0': ['1.16'] } },
+
+  evaluate(group) {
+    const name = must(group.name);
+    if (attachesAdministratorAccess(group.attachedPolicies)) return fail(`The AWS managed AdministratorAccess policy is attached to group ${name}.`);
+    return pass(`AdministratorAccess is not attached to group ${name}.`);
+  },
+});
