@@ -304,14 +304,11 @@ describe('credential report parsing', () => {
   });
 
   test('CSV: quoted fields with commas, doubled quotes and line breaks; CRLF and LF; no final newline', () => {
-    expect(parseCsv('a,"b,c","say ""hi""","two\nlines"\r\n1,2,3,4')).toEqual([
-      ['a', 'b,c', 'say "hi"', 'two\nlines'],
-      ['1', '2', '3', '4'],
-    ]);
-    expect(parseCsv('x,\n\n,y\n')).toEqual([
-      ['x', ''],
-      ['', 'y'],
-    ]);
+    expect(parseCsv('a,"b,c","say ""hi""","two\nlines"\r\n1,2,3,4')).toEqual({
+      header: ['a', 'b,c', 'say "hi"', 'two\nlines'],
+      records: [{ a: '1', 'b,c': '2', 'say "hi"': '3', 'two\nlines': '4' }],
+    });
+    expect(parseCsv('x,\n\n,y\n')).toEqual({ header: ['x', ''], records: [{ x: '', '': 'y' }] });
   });
 });
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import {
   GenerateCredentialReportCommand,
   GetAccountPasswordPolicyCommand,
@@ -276,37 +277,14 @@ export function toVirtualMfaDevice(d: VirtualMFADevice): IamAccount['virtualMfaD
 }
 
 /**
- * Parses CSV as RFC 4180 writes it: fields separated by commas, quoted when they hold a comma, a
- * quote or a line break, quotes doubled inside quotes, CRLF or LF line ends. IAM user names may
- * contain commas, so splitting on ',' would shift every later column.
+ * Parses the report's CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks; IAM
+ * user names may contain commas) into rows of the header's column names.
  */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+export function parseCsv(text: string): { header: string[]; records: Record<string, string>[] } {
+  const rows = parse(text, { skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true }) as string[][];
+  const [header, ...lines] = rows;
+  if (!header) return { header: [], records: [] };
+  return { header, records: lines.map((cells) => Object.fromEntries(header.map((column, i) => [column, cells[i] ?? '']))) };
 }
 
 /** Placeholders the credential report writes where there is no value. */
@@ -321,15 +299,12 @@ const REQUIRED_COLUMNS = ['user', 'arn', 'mfa_active'];
 
 /** The credential report's CSV → one model row per line, columns read by header name. */
 export function toCredentialReportRows(csv: string): CredentialReportRow[] {
-  const [header, ...lines] = parseCsv(csv);
-  if (!header) return [];
+  const { header, records } = parseCsv(csv);
+  if (header.length === 0) return [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new IamCollectionError('CREDENTIAL_REPORT_INVALID', `the credential report has no ${missing.join(', ')} column`);
-  return lines.map((cells) => {
-    const get = (column: string) => {
-      const index = header.indexOf(column);
-      return index < 0 ? undefined : cells[index];
-    };
+  return records.map((record) => {
+    const get = (column: string): string | undefined => record[column];
     const accessKey = (n: 1 | 2) =>
       compact({
         active: reportFlag(get(`access_key_${n}_active`)) ?? false,
