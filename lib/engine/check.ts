@@ -66,6 +66,12 @@ interface CheckMetaInput {
    * Omitted means every part: a failure in any of them makes the check UNKNOWN.
    */
   readonly parts?: readonly string[];
+  /**
+   * Region- and account-scope checks only: the check reads `incomplete` on the resources it is given
+   * and never derives PASS from a partly known one (e.g. "another trail qualifies"). Without it the
+   * engine reports UNKNOWN whenever one of them is incomplete.
+   */
+  readonly handlesIncomplete?: boolean;
   /** Defaults of the options the check accepts; documented in the check's description. */
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
 }

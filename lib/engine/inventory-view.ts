@@ -83,19 +83,26 @@ export class InventoryView {
     if (state.state !== 'ok') throw new Indeterminate(describeGap(kind, coverageRegion(kind, region), state));
   }
 
-  /** Resources of a kind in one region (global kinds: all of them). Indeterminate when the region was not collected. */
+  /**
+   * Resources of a kind in one region (global kinds: all of them). Indeterminate when the region was
+   * not collected, or when one of its resources could not be fully collected.
+   */
   inRegion<K extends ResourceKind>(kind: K, region: string): readonly ResourceKinds[K][] {
     this.requireCovered(kind, region);
-    if (GLOBAL_KINDS.has(kind)) return this.resources(kind);
-    return this.resources(kind).filter((r) => this.regionOf(r) === region || this.regionOf(r) === ANY_REGION);
+    const found = GLOBAL_KINDS.has(kind) ? this.resources(kind) : this.resources(kind).filter((r) => this.regionOf(r) === region || this.regionOf(r) === ANY_REGION);
+    const partial = found.find((r) => r.incomplete);
+    if (partial) throw new Indeterminate(describeIncomplete(partial));
+    return found;
   }
 
   /**
    * The resource of a kind with this id. `undefined` means it does not exist, which is only said when
-   * the region it would live in was collected; otherwise Indeterminate.
+   * the region it would live in was collected; otherwise Indeterminate, as for a resource that could
+   * not be fully collected.
    */
   find<K extends ResourceKind>(kind: K, id: string, region: string): ResourceKinds[K] | undefined {
     const found = this.index(kind).get(id) as ResourceKinds[K] | undefined;
+    if (found?.incomplete) throw new Indeterminate(describeIncomplete(found));
     if (found) return found;
     this.requireCovered(kind, region);
     return undefined;
@@ -109,6 +116,12 @@ export class InventoryView {
     }
     return map;
   }
+}
+
+/** A sentence saying which resource is only partly known, and why. */
+export function describeIncomplete(resource: Resource): string {
+  const issue = resource.incomplete!;
+  return `${resource.id} could not be fully collected: ${issue.code}${issue.operation ? ` (${issue.operation})` : ''}: ${issue.message}`;
 }
 
 /** A sentence saying why data for (kind, region) is missing. */

@@ -1,7 +1,7 @@
 import { GLOBAL_KINDS, GLOBAL_REGION, type Inventory, type Resource } from '../model';
 import { TOOL_VERSION } from '../version';
 import { Indeterminate, unknown, type Check, type CheckContext, type Verdict } from './check';
-import { InventoryView, coverageRegion, describeGap } from './inventory-view';
+import { InventoryView, coverageRegion, describeGap, describeIncomplete } from './inventory-view';
 import { applySuppressions, type Suppressible, type Suppression } from './suppressions';
 import { summarize } from './summary';
 import type { Finding, FindingResource, Report } from './types';
@@ -73,7 +73,7 @@ function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryV
     const findingResource = resourceOf(view, resource, check.kind);
     const state = view.coverage(check.kind, region, check.parts);
     if (resource.incomplete) {
-      emit(findingResource, unknownVerdict(`${resource.id} could not be fully collected: ${resource.incomplete.code}: ${resource.incomplete.message}.`), resource.tags);
+      emit(findingResource, unknownVerdict(`${describeIncomplete(resource)}.`), resource.tags);
     } else if (state.state === 'error') {
       emit(findingResource, unknownVerdict(`Not judged: ${describeGap(check.kind, coverageRegion(check.kind, region), state)}.`), resource.tags);
     } else {
@@ -97,6 +97,12 @@ function runAggregateCheck(check: Check & { scope: 'region' | 'account' }, view:
     const gap = aggregateGap(check, view, region);
     if (gap) {
       emit(resource, unknownVerdict(`Not judged: ${gap}.`));
+      continue;
+    }
+    // A judgement over all of a region's resources cannot stand on one that is only partly known.
+    const partial = check.handlesIncomplete ? undefined : inScope.find((r) => r.incomplete);
+    if (partial) {
+      emit(resource, unknownVerdict(`Not judged: ${describeIncomplete(partial)}.`));
       continue;
     }
     emit(resource, evaluateSafely(() => check.evaluate(inScope, context(region, resource.accountId))));

@@ -288,7 +288,7 @@ describe('runChecks: resource-scope statuses', () => {
       [broken.id, 'UNKNOWN'],
       [fine.id, 'PASS'],
     ]);
-    expect(report.findings[0]!.message).toBe(`${broken.id} could not be fully collected: THROTTLED: Rate exceeded.`);
+    expect(report.findings[0]!.message).toBe(`${broken.id} could not be fully collected: THROTTLED (DescribeCluster): Rate exceeded.`);
   });
 });
 
@@ -795,3 +795,46 @@ describe('defineResourceCheck', () => {
 
 // Keep the helper type-checked against the Resource union.
 void ((r: Resource) => r.id);
+
+describe('resources that could not be fully collected', () => {
+  const partial = (d: Detector): Detector => ({ ...d, incomplete: { code: 'ACCESS_DENIED', operation: 'GetDetector', message: 'denied' } });
+
+  test('a lookup of one through ctx.inventory makes the evaluation UNKNOWN', () => {
+    const cluster = fakeEksCluster();
+    const check = defineResourceCheck({
+      ...META,
+      id: 'eks-detector-lookup',
+      kind: 'eks.cluster',
+      evaluate: (_c, ctx) => (ctx.inventory.find('guardduty.detector', detector(REGION).id, REGION) ? pass('found') : fail('absent')),
+    });
+    const viaFind = runChecks(inventoryOf([cluster, partial(detector(REGION))]), [check], { now: NOW });
+    expect(viaFind.findings.map((f) => f.status)).toEqual(['UNKNOWN']);
+    expect(viaFind.findings[0]!.message).toContain('could not be fully collected');
+
+    const listing = defineResourceCheck({
+      ...META,
+      id: 'eks-detector-listing',
+      kind: 'eks.cluster',
+      evaluate: (_c, ctx) => (ctx.inventory.inRegion('guardduty.detector', REGION).length > 0 ? pass('some') : fail('none')),
+    });
+    expect(runChecks(inventoryOf([cluster, partial(detector(REGION))]), [listing], { now: NOW }).findings.map((f) => f.status)).toEqual(['UNKNOWN']);
+    expect(runChecks(inventoryOf([cluster, detector(REGION)]), [listing], { now: NOW }).findings.map((f) => f.status)).toEqual(['PASS']);
+  });
+
+  test('a region-scope check is UNKNOWN when one of its resources is partial, unless it handles that itself', () => {
+    const evaluate = jest.fn((detectors: readonly Detector[]) => (detectors.length > 0 ? pass('a detector exists') : fail('none')));
+    const naive = defineRegionCheck({ ...META, id: 'guardduty-naive', kind: 'guardduty.detector', evaluate });
+    const inventory = inventoryOf([partial(detector(REGION))]);
+    expect(runChecks(inventory, [naive], { now: NOW }).findings.map((f) => f.status)).toEqual(['UNKNOWN']);
+    expect(evaluate).not.toHaveBeenCalled();
+
+    const careful = defineRegionCheck({
+      ...META,
+      id: 'guardduty-careful',
+      kind: 'guardduty.detector',
+      handlesIncomplete: true,
+      evaluate: (detectors) => (detectors.some((d) => d.incomplete) ? unknown('partly read') : pass('fine')),
+    });
+    expect(runChecks(inventory, [careful], { now: NOW }).findings.map((f) => [f.status, f.message])).toEqual([['UNKNOWN', 'partly read']]);
+  });
+});

@@ -18,6 +18,8 @@ export const cloudtrailEnabledInRegion = defineRegionCheck({
     'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-3',
   ],
   frameworks: { securityHub: ['CloudTrail.3'] },
+  // Reads `incomplete` itself: a partly known resource can only keep a FAIL from being a PASS.
+  handlesIncomplete: true,
 
   evaluate(trails, ctx) {
     const sorted = sortTrails(trailsRecordingRegion(trails, ctx), notLogging);

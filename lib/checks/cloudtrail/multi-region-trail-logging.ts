@@ -27,6 +27,8 @@ export const cloudtrailMultiRegionTrailLogging = defineRegionCheck({
     'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1',
   ],
   frameworks: { securityHub: ['CloudTrail.1'], cisAws: { '3.0': ['3.1'], '4.0': ['3.1'] } },
+  // Reads `incomplete` itself: a partly known resource can only keep a FAIL from being a PASS.
+  handlesIncomplete: true,
   defaultOptions: { allowedExcludedEventSources: [] },
 
   evaluate(trails, ctx) {

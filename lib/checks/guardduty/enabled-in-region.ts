@@ -24,6 +24,8 @@ export const guarddutyEnabledInRegion = defineRegionCheck({
     'https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-1',
   ],
   frameworks: { securityHub: ['GuardDuty.1'] },
+  // Reads `incomplete` itself: a partly known resource can only keep a FAIL from being a PASS.
+  handlesIncomplete: true,
 
   evaluate(detectors, ctx) {
     const where = ctx.region === '*' ? '' : ` in ${ctx.region}`;
