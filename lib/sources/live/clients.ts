@@ -62,7 +62,7 @@ export class ClientFactory {
   }
 
   get<C extends SdkClient>(service: string, Client: ClientConstructor<C>, region: string, overrides: Record<string, unknown> = {}): C {
-    const key = `${service}|${region}|${JSON.stringify(overrides)}`;
+    const key = `${service}|${Client.name}|${region}|${JSON.stringify(overrides)}`;
     const existing = this.clients.get(key);
     if (existing) return existing as C;
     const o = this.options;

@@ -148,6 +148,7 @@ class RegionRun {
       recordRegion,
       regions: this.regions,
       client: (Client) => this.clients.get(collector.service, Client, region),
+      clientFor: (service, Client, where) => this.clients.get(service, Client, where),
       add: (kind, ...items) => {
         const list = this.resources.get(kind) ?? [];
         list.push(...(items as Resource[]));

@@ -15,6 +15,11 @@ export interface TaskContext {
   readonly regions: readonly string[];
   /** The client for this collector's service in this region. */
   client<C extends { middlewareStack: MiddlewareStack<any, any>; destroy(): void }>(Client: ClientConstructor<C>): C; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * A client for another service or region (a global task that reads every region, or S3 in a
+   * bucket's own region). Its calls are limited and counted under `service`.
+   */
+  clientFor<C extends { middlewareStack: MiddlewareStack<any, any>; destroy(): void }>(service: string, Client: ClientConstructor<C>, region: string): C; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Adds collected resources to the inventory. */
   add<K extends ResourceKind>(kind: K, ...resources: ResourceKinds[K][]): void;
   /**

@@ -7,3 +7,15 @@ export { ec2RegionsOperations, ec2RegionsService } from './services/ec2-regions'
 export { eksService, type EksRegionWorld } from './services/eks';
 export { iamService, exampleIamWorld, type IamWorld, type SimCredentialReport } from './services/iam';
 export { accessAnalyzerService, exampleAccessAnalyzerWorld, type AccessAnalyzerRegionWorld } from './services/access-analyzer';
+export { ec2Service, exampleEc2World, type Ec2RegionWorld, type Ec2LaunchTemplateWorld, type Ec2PrefixListWorld } from './services/ec2';
+export { kmsService, exampleKmsWorld, type KmsRegionWorld, type KmsKeyWorld } from './services/kms';
+export {
+  cloudtrailService,
+  exampleCloudTrailWorld,
+  exampleTrailBuckets,
+  EXAMPLE_MANAGEMENT_ACCOUNT,
+  type CloudTrailWorld,
+  type CloudTrailWorldTrail,
+} from './services/cloudtrail';
+export { s3Service, exampleS3World, type S3World, type S3WorldBucket } from './services/s3';
+export { guarddutyService, exampleGuardDutyWorld, type GuardDutyRegionWorld, type GuardDutyWorldDetector, type GuardDutyWorldFinding } from './services/guardduty';

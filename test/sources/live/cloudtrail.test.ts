@@ -20,7 +20,6 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { inventorySchema, type S3Bucket, type Trail } from '../../../lib/model';
-import type { TaskContext } from '../../../lib/sources/live/collector';
 import {
   aclGrantsPublicAccess,
   bucketRegion,
@@ -33,7 +32,6 @@ import {
 import { EXAMPLE_MANAGEMENT_ACCOUNT, cloudtrailService, exampleCloudTrailWorld, exampleTrailBuckets } from '../../../lib/testing/simulated-aws/services/cloudtrail';
 import { exampleS3World, s3Service } from '../../../lib/testing/simulated-aws/services/s3';
 import {
-  AUDITED,
   SIM_ACCOUNT,
   alone,
   calledActions,
@@ -127,10 +125,10 @@ describe('CloudTrail mapping (pure)', () => {
   });
 
   test.each([
-    ['AllUsers', 'http://acs.amazonaws.com/groups/global/AllUsers', true],
-    ['AuthenticatedUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers', true],
-    ['LogDelivery', 'http://acs.amazonaws.com/groups/s3/LogDelivery', false],
-  ])('an ACL grant to the %s group is public: %s', (_name, uri, expected) => {
+    ['AllUsers', true, 'http://acs.amazonaws.com/groups/global/AllUsers'],
+    ['AuthenticatedUsers', true, 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'],
+    ['LogDelivery', false, 'http://acs.amazonaws.com/groups/s3/LogDelivery'],
+  ])('an ACL grant to the %s group is public: %s', (_name, expected, uri) => {
     expect(aclGrantsPublicAccess([{ Grantee: { Type: 'CanonicalUser', ID: 'abc' }, Permission: 'FULL_CONTROL' }, { Grantee: { Type: 'Group', URI: uri }, Permission: 'READ' }])).toBe(expected);
   });
 
@@ -421,10 +419,4 @@ describe('CloudTrail and trail buckets through the simulated AWS', () => {
       expect(calledActions(sim)).toEqual([...task.permissions].sort());
     },
   );
-
-  test('the bucket task needs a client for another service and region from the driver', async () => {
-    const task = trailBucketCollector.tasks[0]!;
-    const ctx = { accountId: SIM_ACCOUNT, partition: 'aws', region: US, recordRegion: 'global', regions: AUDITED, memo: (_k: string, call: () => Promise<unknown>) => call() } as unknown as TaskContext;
-    await expect(task.collect(ctx)).rejects.toMatchObject({ code: 'COLLECTOR_CONTEXT' });
-  });
 });

@@ -27,8 +27,6 @@ import {
   type PublicAccessBlockConfiguration,
   type Tag as BucketTag,
 } from '@aws-sdk/client-s3';
-import type { MiddlewareStack } from '@smithy/types';
-import { HardeksError } from '../../../errors';
 import {
   GLOBAL_REGION,
   parsePolicyDocument,
@@ -227,27 +225,6 @@ export const cloudtrailCollector: Collector = {
 // Trail buckets (s3.bucket, a global kind)
 // ---------------------------------------------------------------------------------------------
 
-type SdkClient = { middlewareStack: MiddlewareStack<any, any>; destroy(): void }; // eslint-disable-line @typescript-eslint/no-explicit-any
-/** A client for any service in any region, counted and limited under `service`. */
-export type ClientFor = <C extends SdkClient>(service: string, Client: new (config: Record<string, unknown>) => C, region: string) => C;
-
-/** The collection driver gives a task no client for another service or region. */
-export class CollectorContextError extends HardeksError {
-  constructor(message: string) {
-    super('COLLECTOR_CONTEXT', message);
-  }
-}
-
-/**
- * The driver's getter for a client of another service or region (`TaskContext.clientFor`): the
- * bucket task lists trails in every audited region and reads each bucket in its own region.
- */
-function clientFor(ctx: TaskContext): ClientFor {
-  const provided = (ctx as TaskContext & { readonly clientFor?: ClientFor }).clientFor;
-  if (!provided) throw new CollectorContextError('the collection driver provides no TaskContext.clientFor(service, Client, region); trail buckets need it to call CloudTrail in each region and S3 in the bucket region');
-  return provided;
-}
-
 /** S3 operations whose IAM action is spelled differently from the operation. */
 export const S3_ACTION_OF_OPERATION: Readonly<Record<string, string>> = {
   GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
@@ -383,7 +360,7 @@ async function readBucket(ctx: TaskContext, s3: S3Client, Bucket: string): Promi
 async function trailBucketNames(ctx: TaskContext): Promise<string[]> {
   const regions = ctx.regions.length > 0 ? ctx.regions : [ctx.region];
   const lists = await Promise.all(
-    regions.map((region) => ctx.memo(`trails:${region}`, () => describeTrails(clientFor(ctx)('cloudtrail', CloudTrailClient, region)))),
+    regions.map((region) => ctx.memo(`trails:${region}`, () => describeTrails(ctx.clientFor('cloudtrail', CloudTrailClient, region)))),
   );
   return [...new Set(lists.flat().flatMap((t) => (t.S3BucketName ? [t.S3BucketName] : [])))].sort();
 }
@@ -391,9 +368,9 @@ async function trailBucketNames(ctx: TaskContext): Promise<string[]> {
 async function collectBucket(ctx: TaskContext, name: string): Promise<S3Bucket> {
   const where: Location = { accountId: ctx.accountId, region: GLOBAL_REGION, partition: ctx.partition };
   // Only the bucket owner (or whom its policy allows) may ask where a bucket is: a foreign log archive stops here.
-  const location = await ctx.perResource('GetBucketLocation', () => clientFor(ctx)('s3', S3Client, ctx.region).send(new GetBucketLocationCommand({ Bucket: name })));
+  const location = await ctx.perResource('GetBucketLocation', () => ctx.clientFor('s3', S3Client, ctx.region).send(new GetBucketLocationCommand({ Bucket: name })));
   if (!location.ok) return incompleteBucket(name, location.issue, where);
-  const s3 = clientFor(ctx)('s3', S3Client, bucketRegion(location.value.LocationConstraint, ctx.region));
+  const s3 = ctx.clientFor('s3', S3Client, bucketRegion(location.value.LocationConstraint, ctx.region));
   const { readings, issue } = await readBucket(ctx, s3, name);
   return issue ? incompleteBucket(name, issue, where) : toS3Bucket(name, readings, where);
 }
