@@ -1,6 +1,6 @@
 /**
- * `hardeks/constructs`: CDK constructs (HardenedEksCluster, account baseline, scheduled audit).
- * aws-cdk-lib is imported only under constructs/ and bin/; the entry point is reserved in
- * package.json `exports` so the import path is stable before the constructs land.
+ * `hardeks/constructs`: CDK integration. aws-cdk-lib is imported only under constructs/ and bin/.
+ * HardeksValidation audits every stack's synthesized template at `cdk synth` with the same checks
+ * as `hardeks audit`, and records accepted risks in the template metadata.
  */
-export {};
+export { HardeksValidation, AcknowledgementError, type HardeksValidationProps, type HardeksAcknowledgement } from './validation';

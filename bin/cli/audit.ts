@@ -10,13 +10,18 @@ import { InputError } from '../../lib/errors';
 import { failuresAtOrAbove, filterBySeverity } from '../../lib/report/filter';
 import { formatJson } from '../../lib/report/json';
 import { formatText } from '../../lib/report/text';
+import { loadTemplates, readCloudAssembly, stacksFromFiles } from '../../lib/sources/cloudformation/files';
 import { readSnapshot } from '../../lib/sources/snapshot/snapshot';
+import type { Inventory } from '../../lib/model';
 import { EXIT } from './exit-codes';
 import type { Io } from './program';
 
 export interface AuditFlags {
   readonly snapshot?: string;
   readonly demo?: boolean;
+  readonly template?: string[];
+  readonly cdkOut?: string;
+  readonly parameter?: string[];
   readonly format: 'text' | 'json';
   readonly output?: string;
   readonly checks?: string[];
@@ -39,17 +44,65 @@ export function demoSnapshotPath(): string {
   return join(dir, 'examples', 'demo-account.json');
 }
 
-export async function runAudit(flags: AuditFlags, io: Io): Promise<number> {
-  const file = flags.demo ? demoSnapshotPath() : flags.snapshot;
-  if (!file) {
-    throw new InputError('NO_SOURCE', 'audit needs something to judge: --snapshot FILE, or --demo for the built-in example');
+/** What the audit judges, with the accepted risks it carries (template metadata) and what the report says of its origin. */
+interface Source {
+  readonly inventory: Inventory;
+  readonly suppressions: Suppression[];
+  readonly sourceInfo: Record<string, unknown>;
+}
+
+const SOURCE_FLAGS = ['--snapshot', '--demo', '--template', '--cdk-out'] as const;
+
+function chosenSources(flags: AuditFlags): string[] {
+  const given = [flags.snapshot !== undefined, flags.demo === true, flags.template !== undefined, flags.cdkOut !== undefined];
+  return SOURCE_FLAGS.filter((_flag, i) => given[i]);
+}
+
+/** `Key=Value` pairs of --parameter; the key may be a pseudo-parameter such as AWS::AccountId. */
+export function parseParameters(pairs: readonly string[]): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InputError('PARAMETER_INVALID', `--parameter expects Key=Value; got ${JSON.stringify(pair)}`);
+    parameters[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
   }
+  return parameters;
+}
+
+async function loadSource(flags: AuditFlags): Promise<Source> {
+  const sources = chosenSources(flags);
+  if (sources.length === 0) {
+    throw new InputError(
+      'NO_SOURCE',
+      'audit needs something to judge: --snapshot FILE, --template FILE…, --cdk-out DIR, or --demo for the built-in example',
+    );
+  }
+  if (sources.length > 1) throw new InputError('SOURCE_CONFLICT', `choose one source to audit, not ${sources.join(' and ')}`);
+  const parameters = parseParameters(flags.parameter ?? []);
+  if (Object.keys(parameters).length > 0 && !flags.template && !flags.cdkOut) {
+    throw new InputError('PARAMETER_WITHOUT_TEMPLATE', '--parameter applies to --template or --cdk-out only');
+  }
+  if (flags.template || flags.cdkOut) {
+    const stacks = flags.cdkOut ? readCloudAssembly(flags.cdkOut) : stacksFromFiles(flags.template ?? []);
+    const loaded = loadTemplates(stacks, { parameters });
+    return {
+      inventory: loaded.inventory,
+      suppressions: loaded.suppressions,
+      sourceInfo: flags.cdkOut ? { cdkOut: flags.cdkOut, stacks: stacks.map((s) => s.stack) } : { templates: stacks.map((s) => s.file) },
+    };
+  }
+  const file = flags.demo ? demoSnapshotPath() : flags.snapshot!;
+  return { inventory: await readSnapshot(file), suppressions: [], sourceInfo: { snapshot: flags.demo ? 'examples/demo-account.json' : file } };
+}
+
+export async function runAudit(flags: AuditFlags, io: Io): Promise<number> {
   // Validate everything the user gave before doing any work, so a typo costs nothing.
   const checks = selectChecks(ALL_CHECKS, { ids: flags.checks, services: flags.services });
-  const suppressions = flags.suppressions ? await loadSuppressions(flags.suppressions) : [];
-  const inventory = await readSnapshot(file);
+  const fileSuppressions = flags.suppressions ? await loadSuppressions(flags.suppressions) : [];
+  const { inventory, suppressions: metadataSuppressions, sourceInfo } = await loadSource(flags);
+  const suppressions = [...fileSuppressions, ...metadataSuppressions];
 
-  let report = runChecks(inventory, checks, { suppressions, sourceInfo: { snapshot: flags.demo ? 'examples/demo-account.json' : file } });
+  let report = runChecks(inventory, checks, { suppressions, sourceInfo });
   if (flags.severityThreshold) report = filterBySeverity(report, flags.severityThreshold);
 
   const toTerminal = !flags.output;

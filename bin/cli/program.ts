@@ -6,6 +6,9 @@ import { runAudit, type AuditFlags } from './audit';
 import { runChecksCommand, type ChecksFlags } from './checks';
 import { EXIT } from './exit-codes';
 
+/** Repeatable options accumulate. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 const list = (value: string) =>
   value
     .split(',')
@@ -36,8 +39,11 @@ function buildProgram(io: Io, result: { code: number }): Command {
   program
     .command('audit')
     .description('Judge an inventory with the checks and print the findings.')
-    .addOption(new Option('--snapshot <file>', 'audit a snapshot file (a serialized inventory)').conflicts('demo'))
-    .option('--demo', 'audit the built-in example account (no AWS account needed)')
+    .addOption(new Option('--snapshot <file>', 'audit a snapshot file (a serialized inventory)').conflicts(['demo', 'template', 'cdkOut']))
+    .addOption(new Option('--demo', 'audit the built-in example account (no AWS account needed)').conflicts(['template', 'cdkOut']))
+    .addOption(new Option('--template <files...>', 'audit CloudFormation templates (JSON or YAML) before they are deployed').conflicts('cdkOut'))
+    .option('--cdk-out <dir>', 'audit every stack of a CDK cloud assembly (the cdk.out directory of `cdk synth`)')
+    .option('--parameter <key=value>', 'template parameter or pseudo-parameter value (repeatable), e.g. AllowedCidr=10.0.0.0/8, AWS::AccountId=123456789012', collect, [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--checks <ids>', 'only these check ids, comma-separated', list)
@@ -52,7 +58,8 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .addHelpText(
       'after',
       '\nExit codes: 0 no FAIL at or above the threshold; 1 FAILs; 2 usage or input error; 3 with --strict, UNKNOWN or ERROR findings; 4 internal error.\n' +
-        '\nExamples:\n  hardeks audit --demo\n  hardeks audit --snapshot account.json --format json --output report.json --fail-on high\n',
+        '\nExamples:\n  hardeks audit --demo\n  hardeks audit --snapshot account.json --format json --output report.json --fail-on high\n' +
+        '  hardeks audit --template network.yaml cluster.json --parameter AdminCidr=203.0.113.0/24\n  hardeks audit --cdk-out cdk.out --fail-on high\n',
     )
     .action(async (flags: AuditFlags) => {
       result.code = await runAudit(flags, io);
