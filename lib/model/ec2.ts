@@ -210,6 +210,8 @@ export const regionSettingsSchema = z.strictObject({
     /** `no-preference` lets the AMI decide. */
     httpTokens: z.enum(['required', 'optional', 'no-preference']),
     httpPutResponseHopLimit: z.number().int().optional(),
+    /** The default for the metadata endpoint itself (`disabled`: new instances get no IMDS); absent when the account sets none. */
+    httpEndpoint: resolvable(z.enum(['enabled', 'disabled'])).optional(),
   }),
 });
 
