@@ -126,6 +126,7 @@ function finish<C extends { id: string; frameworks: Partial<Frameworks> }>(def: 
       securityHub: def.frameworks.securityHub ?? [],
       cisAws: def.frameworks.cisAws ?? {},
       cisEks: def.frameworks.cisEks ?? {},
+      wellArchitected: def.frameworks.wellArchitected ?? [],
     }),
   });
 }

@@ -19,11 +19,16 @@ export function isSeverity(value: string): value is Severity {
   return (SEVERITIES as readonly string[]).includes(value);
 }
 
-/** Control ids a check maps to. CIS ids are keyed by benchmark version (`'3.0'`, `'4.0'`; CIS EKS `'1.7'`). */
+/**
+ * Control ids a check maps to. CIS ids are keyed by benchmark version (`'3.0'`, `'4.0'`; CIS EKS
+ * `'1.7'`). Where no Security Hub or CIS control covers a check, it names the AWS Well-Architected
+ * security best practice it enforces (`SEC03-BP02`) rather than borrowing an unrelated control.
+ */
 export interface Frameworks {
   readonly securityHub: readonly string[];
   readonly cisAws: Readonly<Record<string, readonly string[]>>;
   readonly cisEks: Readonly<Record<string, readonly string[]>>;
+  readonly wellArchitected: readonly string[];
 }
 
 /** The resource a finding is about: a modelled resource, or the account itself (region- and account-scope checks). */

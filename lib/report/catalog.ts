@@ -26,11 +26,12 @@ const versioned = (ids: Readonly<Record<string, readonly string[]>>) =>
 
 export function formatCatalogText(checks: readonly Check[]): string {
   const table = new Table({
-    head: ['ID', 'SEVERITY', 'SECURITY HUB', 'CIS AWS', 'CIS EKS', 'TITLE'],
+    head: ['ID', 'SEVERITY', 'SECURITY HUB', 'CIS AWS', 'CIS EKS', 'WELL-ARCH.', 'TITLE'],
     style: { head: [], border: [], compact: true },
   });
   for (const c of checks) {
-    table.push([c.id, c.severity, c.frameworks.securityHub.join(', '), versioned(c.frameworks.cisAws), versioned(c.frameworks.cisEks), c.title]);
+    const { securityHub, cisAws, cisEks, wellArchitected } = c.frameworks;
+    table.push([c.id, c.severity, securityHub.join(', '), versioned(cisAws), versioned(cisEks), wellArchitected.join(', '), c.title]);
   }
   return `${table.toString()}\n${checks.length} check${checks.length === 1 ? '' : 's'}\n`;
 }

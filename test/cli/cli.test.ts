@@ -160,7 +160,7 @@ describe('hardeks CLI (child process)', () => {
         accountId: '111122223333',
         origin: { kind: 'aws', arn: 'arn:aws:eks:eu-west-1:111122223333:cluster/bad', accountId: '111122223333', region: 'eu-west-1' },
       });
-      expect(finding.frameworks).toEqual({ securityHub: ['EKS.1'], cisAws: {}, cisEks: { '1.7': ['5.4.1', '5.4.2'] } });
+      expect(finding.frameworks).toEqual({ securityHub: ['EKS.1'], cisAws: {}, cisEks: { '1.7': ['5.4.1', '5.4.2'] }, wellArchitected: [] });
       expect(report.findings.filter((f) => f.checkId === 'eks-control-plane-logging').map((f) => f.key)).toEqual([
         'LogType::api',
         'LogType::audit',

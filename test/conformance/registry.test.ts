@@ -38,9 +38,11 @@ describe('check registry', () => {
     expect(check.title).not.toMatch(/^ensure\b/i);
     expect(check.references.length).toBeGreaterThan(0);
     for (const ref of check.references) expect(ref).toMatch(/^https:\/\//);
-    const { securityHub, cisAws, cisEks } = check.frameworks;
-    const controlIds = [...securityHub, ...Object.values(cisAws).flat(), ...Object.values(cisEks).flat()];
+    const { securityHub, cisAws, cisEks, wellArchitected } = check.frameworks;
+    const controlIds = [...securityHub, ...Object.values(cisAws).flat(), ...Object.values(cisEks).flat(), ...wellArchitected];
     expect(controlIds.length).toBeGreaterThan(0);
+    for (const id of securityHub) expect(id).toMatch(/^[A-Za-z0-9]+\.\d+$/);
+    for (const id of wellArchitected) expect(id).toMatch(/^SEC\d{2}-BP\d{2}$/);
   });
 
   test('every check file under lib/checks/<service>/ is registered', () => {

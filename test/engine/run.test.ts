@@ -96,7 +96,7 @@ describe('runChecks: resource-scope statuses', () => {
         service: 'eks',
         message: verdict.message,
         resource: { id: cluster.id, kind: 'eks.cluster', region: REGION, accountId: ACCOUNT, origin: cluster.origin },
-        frameworks: { securityHub: ['EKS.1'], cisAws: {}, cisEks: {} },
+        frameworks: { securityHub: ['EKS.1'], cisAws: {}, cisEks: {}, wellArchitected: [] },
         remediation: META.remediation,
       },
     ]);
@@ -752,17 +752,17 @@ describe('runChecks: the report', () => {
     expect(at).toBeLessThanOrEqual(Date.now());
   });
 
-  it('gives every finding the three framework keys and the remediation of its check', () => {
+  it('gives every finding the four framework keys and the remediation of its check', () => {
     const report = run();
     for (const f of report.findings) {
-      expect(Object.keys(f.frameworks).sort()).toEqual(['cisAws', 'cisEks', 'securityHub']);
+      expect(Object.keys(f.frameworks).sort()).toEqual(['cisAws', 'cisEks', 'securityHub', 'wellArchitected']);
       expect(f.remediation).toBe(META.remediation);
     }
     const fw = Object.fromEntries(report.findings.map((f) => [f.checkId, f.frameworks]));
     expect(fw).toEqual({
-      'eks-test-endpoint': { securityHub: ['EKS.1'], cisAws: {}, cisEks: {} },
-      'kms-test-crash': { securityHub: [], cisAws: { '3.0': ['3.8'] }, cisEks: {} },
-      'guardduty-test-on': { securityHub: ['GuardDuty.1'], cisAws: { '3.0': ['4.15'], '4.0': ['4.16'] }, cisEks: { '1.7': ['2.1.1'] } },
+      'eks-test-endpoint': { securityHub: ['EKS.1'], cisAws: {}, cisEks: {}, wellArchitected: [] },
+      'kms-test-crash': { securityHub: [], cisAws: { '3.0': ['3.8'] }, cisEks: {}, wellArchitected: [] },
+      'guardduty-test-on': { securityHub: ['GuardDuty.1'], cisAws: { '3.0': ['4.15'], '4.0': ['4.16'] }, cisEks: { '1.7': ['2.1.1'] }, wellArchitected: [] },
     });
   });
 
@@ -785,7 +785,7 @@ describe('defineResourceCheck', () => {
     const check = defineResourceCheck({ ...META, id: 'ec2-test-thing', kind: 'ec2.vpc', frameworks: {}, evaluate: () => pass('x') });
     expect(check.scope).toBe('resource');
     expect(check.service).toBe('ec2');
-    expect(check.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {} });
+    expect(check.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: [] });
     expect(Object.isFrozen(check)).toBe(true);
     expect(Object.isFrozen(check.frameworks)).toBe(true);
     expect(defineRegionCheck({ ...META, id: 'a-b', kind: 'ec2.vpc', evaluate: () => pass('x') }).scope).toBe('region');
