@@ -13,10 +13,13 @@ import { formatText } from '../../lib/report/text';
 import { loadTemplates, readCloudAssembly, stacksFromFiles } from '../../lib/sources/cloudformation/files';
 import { readSnapshot } from '../../lib/sources/snapshot/snapshot';
 import type { Inventory } from '../../lib/model';
+import { parseConfig } from '../../lib/config';
 import { EXIT } from './exit-codes';
+import { LIVE_ONLY_FLAGS, collectLive, type LiveFlags } from './live';
 import type { Io } from './program';
 
-export interface AuditFlags {
+export interface AuditFlags extends LiveFlags {
+  readonly config?: string;
   readonly snapshot?: string;
   readonly demo?: boolean;
   readonly template?: string[];
@@ -25,7 +28,6 @@ export interface AuditFlags {
   readonly format: 'text' | 'json';
   readonly output?: string;
   readonly checks?: string[];
-  readonly services?: string[];
   readonly severityThreshold?: Severity;
   readonly failOn?: Severity;
   readonly suppressions?: string;
@@ -69,14 +71,15 @@ export function parseParameters(pairs: readonly string[]): Record<string, string
   return parameters;
 }
 
-async function loadSource(flags: AuditFlags): Promise<Source> {
+async function loadSource(flags: AuditFlags, io: Io): Promise<Source> {
   const sources = chosenSources(flags);
   if (sources.length === 0) {
-    throw new InputError(
-      'NO_SOURCE',
-      'audit needs something to judge: --snapshot FILE, --template FILE…, --cdk-out DIR, or --demo for the built-in example',
-    );
+    // No file to judge: audit the live account the credentials belong to.
+    const inventory = await collectLive(flags, io);
+    return { inventory, suppressions: [], sourceInfo: {} };
   }
+  const liveOnly = LIVE_ONLY_FLAGS.filter(([key]) => flags[key] !== undefined).map(([, flag]) => flag);
+  if (liveOnly.length > 0) throw new InputError('LIVE_FLAG_WITHOUT_LIVE', `${liveOnly.join(', ')} appl${liveOnly.length > 1 ? 'y' : 'ies'} to a live audit only, not to ${sources.join(' ')}`);
   if (sources.length > 1) throw new InputError('SOURCE_CONFLICT', `choose one source to audit, not ${sources.join(' and ')}`);
   const parameters = parseParameters(flags.parameter ?? []);
   if (Object.keys(parameters).length > 0 && !flags.template && !flags.cdkOut) {
@@ -99,10 +102,11 @@ export async function runAudit(flags: AuditFlags, io: Io): Promise<number> {
   // Validate everything the user gave before doing any work, so a typo costs nothing.
   const checks = selectChecks(ALL_CHECKS, { ids: flags.checks, services: flags.services });
   const fileSuppressions = flags.suppressions ? await loadSuppressions(flags.suppressions) : [];
-  const { inventory, suppressions: metadataSuppressions, sourceInfo } = await loadSource(flags);
+  const checkOptions = flags.config ? parseConfig(await readText(flags.config, 'CONFIG_UNREADABLE', 'configuration'), flags.config, ALL_CHECKS).checkOptions : {};
+  const { inventory, suppressions: metadataSuppressions, sourceInfo } = await loadSource(flags, io);
   const suppressions = [...fileSuppressions, ...metadataSuppressions];
 
-  let report = runChecks(inventory, checks, { suppressions, sourceInfo });
+  let report = runChecks(inventory, checks, { suppressions, sourceInfo, checkOptions });
   if (flags.severityThreshold) report = filterBySeverity(report, flags.severityThreshold);
 
   const toTerminal = !flags.output;
@@ -129,10 +133,13 @@ export async function runAudit(flags: AuditFlags, io: Io): Promise<number> {
 }
 
 async function loadSuppressions(file: string): Promise<Suppression[]> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError('SUPPRESSIONS_UNREADABLE', `cannot read suppressions ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  return parseSuppressions(await readText(file, 'SUPPRESSIONS_UNREADABLE', 'suppressions'), file);
+}
+
+async function readText(file: string, code: string, what: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(code, `cannot read ${what} ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
-  return parseSuppressions(text, file);
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

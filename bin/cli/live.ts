@@ -6,6 +6,17 @@ import { collectInventory, selectCollectors, type ProgressEvent } from '../../li
 import { collectorServicesFor } from '../../lib/sources/live/plan';
 import type { Io } from './program';
 
+/** Flags that only make sense when collecting from AWS, with their spelling for messages. */
+export const LIVE_ONLY_FLAGS = [
+  ['regions', '--regions'],
+  ['profile', '--profile'],
+  ['roleArn', '--role-arn'],
+  ['externalId', '--external-id'],
+  ['roleSessionName', '--role-session-name'],
+  ['endpointUrl', '--endpoint-url'],
+  ['concurrency', '--concurrency'],
+] as const;
+
 /** Flags shared by `audit` (live mode) and `collect`. */
 export interface LiveFlags {
   readonly regions?: string[];
@@ -29,7 +40,7 @@ export async function collectLive(flags: LiveFlags, io: Io): Promise<Inventory> 
   if (flags.endpointUrl && !/^https?:\/\/[^\s/]+/.test(flags.endpointUrl)) {
     throw new InputError('BAD_ENDPOINT', `--endpoint-url must be an http(s) URL, not ${JSON.stringify(flags.endpointUrl)}`);
   }
-  const collectors = selectCollectors(ALL_COLLECTORS, collectorServicesFor(flags.services)?.filter((s) => ALL_COLLECTORS.some((c) => c.service === s)));
+  const collectors = selectCollectors(ALL_COLLECTORS, collectorServicesFor(flags.services));
   const progress = flags.quiet || !(io.stderr as { isTTY?: boolean }).isTTY ? undefined : progressBar(io);
   try {
     return await collectInventory({

@@ -4,6 +4,8 @@ import { SEVERITIES } from '../../lib/engine/types';
 import { TOOL_VERSION } from '../../lib/version';
 import { runAudit, type AuditFlags } from './audit';
 import { runChecksCommand, type ChecksFlags } from './checks';
+import { runCollect, type CollectFlags } from './collect';
+import { runPermissions, type PermissionsFlags } from './permissions';
 import { EXIT } from './exit-codes';
 
 /** Repeatable options accumulate. */
@@ -36,9 +38,9 @@ function buildProgram(io: Io, result: { code: number }): Command {
       outputError: (s, write) => write(`hardeks: ${s.replace(/^error: /, '').trim()}\n`),
     });
 
-  program
+  const auditCommand = program
     .command('audit')
-    .description('Judge an inventory with the checks and print the findings.')
+    .description('Judge an AWS account (live, by default), a snapshot or CloudFormation templates with the checks and print the findings.')
     .addOption(new Option('--snapshot <file>', 'audit a snapshot file (a serialized inventory)').conflicts(['demo', 'template', 'cdkOut']))
     .addOption(new Option('--demo', 'audit the built-in example account (no AWS account needed)').conflicts(['template', 'cdkOut']))
     .addOption(new Option('--template <files...>', 'audit CloudFormation templates (JSON or YAML) before they are deployed').conflicts('cdkOut'))
@@ -55,14 +57,38 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .option('--suppressions <file>', 'accepted risks (YAML or JSON): findings are marked, statuses kept')
     .option('--strict', 'exit 3 when findings are UNKNOWN or ERROR (data missing or a check broke)')
     .option('--all', 'text format: also list PASS, NOT_APPLICABLE and suppressed findings')
+    .option('--config <file>', 'check options (YAML or JSON): { checks: { <check-id>: { <option>: value } } }');
+  addLiveOptions(auditCommand)
     .addHelpText(
       'after',
       '\nExit codes: 0 no FAIL at or above the threshold; 1 FAILs; 2 usage or input error; 3 with --strict, UNKNOWN or ERROR findings; 4 internal error.\n' +
         '\nExamples:\n  hardeks audit --demo\n  hardeks audit --snapshot account.json --format json --output report.json --fail-on high\n' +
-        '  hardeks audit --template network.yaml cluster.json --parameter AdminCidr=203.0.113.0/24\n  hardeks audit --cdk-out cdk.out --fail-on high\n',
+        '  hardeks audit --template network.yaml cluster.json --parameter AdminCidr=203.0.113.0/24\n  hardeks audit --cdk-out cdk.out --fail-on high\n' +
+        '  hardeks audit --regions eu-west-1,us-east-1 --profile audit         (live: the account of the credentials)\n' +
+        '  hardeks audit --role-arn arn:aws:iam::123456789012:role/Auditor --external-id ...\n',
     )
     .action(async (flags: AuditFlags) => {
       result.code = await runAudit(flags, io);
+    });
+
+  const collectCommand = program
+    .command('collect')
+    .description('Collect a live account into a snapshot file, to audit later or elsewhere with `audit --snapshot`.')
+    .requiredOption('-o, --output <file>', 'where to write the snapshot (JSON)')
+    .option('--services <services>', 'only collect what checks of these services read, comma-separated', list);
+  addLiveOptions(collectCommand)
+    .addHelpText('after', '\nExample:\n  hardeks collect --regions eu-west-1 --output account.json && hardeks audit --snapshot account.json\n')
+    .action(async (flags: CollectFlags) => {
+      result.code = await runCollect(flags, io);
+    });
+
+  program
+    .command('permissions')
+    .description('Print the read-only IAM policy a live audit needs (generated from what the collectors call).')
+    .addOption(new Option('-f, --format <format>', 'json: an IAM policy document; text: one action per line').choices(['text', 'json']).default('json'))
+    .option('--services <services>', 'only what checks of these services need, comma-separated', list)
+    .action((flags: PermissionsFlags) => {
+      result.code = runPermissions(flags, io);
     });
 
   program
@@ -75,6 +101,19 @@ function buildProgram(io: Io, result: { code: number }): Command {
     });
 
   return program;
+}
+
+/** Options of a live collection, shared by `audit` and `collect`. */
+function addLiveOptions(command: Command): Command {
+  return command
+    .option('--regions <regions>', 'live: regions to audit, comma-separated (default: every enabled region)', list)
+    .option('--profile <name>', 'live: shared config / SSO profile for credentials')
+    .option('--role-arn <arn>', 'live: role to assume for the audit (STS AssumeRole, refreshed before it expires)')
+    .option('--external-id <id>', 'live: external id for --role-arn')
+    .option('--role-session-name <name>', 'live: session name for --role-arn')
+    .option('--endpoint-url <url>', 'live: send every AWS call to this endpoint (an emulator); AWS_ENDPOINT_URL works too')
+    .option('--concurrency <n>', 'live: AWS calls in flight at once, overall (default 24; at most 8 per service)')
+    .option('-q, --quiet', 'live: no progress display on stderr');
 }
 
 /** Runs the CLI and returns the exit code. Every expected failure is one line on stderr, never a stack trace. */

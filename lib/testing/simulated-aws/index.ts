@@ -4,7 +4,7 @@ export * from './errors';
 export { page } from './paging';
 export { stsService } from './services/sts';
 export { ec2RegionsOperations, ec2RegionsService } from './services/ec2-regions';
-export { eksService, type EksRegionWorld } from './services/eks';
+export { eksService, exampleEksWorld, type EksRegionWorld } from './services/eks';
 export { iamService, exampleIamWorld, type IamWorld, type SimCredentialReport } from './services/iam';
 export { accessAnalyzerService, exampleAccessAnalyzerWorld, type AccessAnalyzerRegionWorld } from './services/access-analyzer';
 export { ec2Service, exampleEc2World, type Ec2RegionWorld, type Ec2LaunchTemplateWorld, type Ec2PrefixListWorld } from './services/ec2';
@@ -19,3 +19,4 @@ export {
 } from './services/cloudtrail';
 export { s3Service, exampleS3World, type S3World, type S3WorldBucket } from './services/s3';
 export { guarddutyService, exampleGuardDutyWorld, type GuardDutyRegionWorld, type GuardDutyWorldDetector, type GuardDutyWorldFinding } from './services/guardduty';
+export { ALL_SIM_SERVICES, EXAMPLE_ACCOUNT_ID, exampleAccountWorld, simulateExampleAccount } from './example-account';

@@ -223,7 +223,8 @@ export function toEksClusterVersion(v: ClusterVersionInformation, at: Location):
     id,
     origin: origin(id, at),
     version: v.clusterVersion!,
-    status: v.versionStatus ?? v.status ?? 'UNKNOWN',
+    // `versionStatus` spells STANDARD_SUPPORT; the older `status` field spells standard-support.
+    status: v.versionStatus ?? v.status?.toUpperCase().replace(/-/g, '_') ?? 'UNKNOWN',
     releaseDate: isoDate(v.releaseDate),
     endOfStandardSupportDate: isoDate(v.endOfStandardSupportDate),
     endOfExtendedSupportDate: isoDate(v.endOfExtendedSupportDate),

@@ -121,3 +121,60 @@ export const eksService: SimService = {
     },
   },
 };
+
+/** A small EKS estate in eu-west-1 and us-east-1 that reaches every operation the EKS collector calls. */
+export function exampleEksWorld(accountId = '210987654321'): ByRegion<EksRegionWorld> {
+  const arn = (region: string, what: string) => `arn:aws:eks:${region}:${accountId}:${what}`;
+  const cluster = (region: string, name: string, mode: 'API' | 'CONFIG_MAP'): Cluster => ({
+    name,
+    arn: arn(region, `cluster/${name}`),
+    version: '1.33',
+    status: 'ACTIVE',
+    createdAt: new Date('2025-05-01T08:00:00Z'),
+    resourcesVpcConfig: { subnetIds: ['subnet-a', 'subnet-b'], securityGroupIds: [], vpcId: 'vpc-1', endpointPublicAccess: false, endpointPrivateAccess: true, publicAccessCidrs: [] },
+    logging: { clusterLogging: [{ types: ['api', 'audit'], enabled: true }] },
+    identity: { oidc: { issuer: `https://oidc.eks.${region}.amazonaws.com/id/${name.toUpperCase()}` } },
+    accessConfig: { authenticationMode: mode },
+  });
+  const region = (name: string): EksRegionWorld => ({
+    clusters: [cluster(name, 'apps', 'API'), cluster(name, 'legacy', 'CONFIG_MAP')],
+    nodegroups: { apps: [{ nodegroupName: 'general', nodegroupArn: arn(name, 'nodegroup/apps/general/1'), clusterName: 'apps', nodeRole: `arn:aws:iam::${accountId}:role/nodes`, subnets: ['subnet-a'] }] },
+    addons: { apps: [{ addonName: 'vpc-cni', addonArn: arn(name, 'addon/apps/vpc-cni/1'), clusterName: 'apps', status: 'ACTIVE', addonVersion: 'v1.19.0-eksbuild.1' }] },
+    accessEntries: {
+      apps: [
+        {
+          entry: { clusterName: 'apps', principalArn: `arn:aws:iam::${accountId}:role/platform`, accessEntryArn: arn(name, 'access-entry/apps/role/platform/1'), type: 'STANDARD', kubernetesGroups: [] },
+          policies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy', accessScope: { type: 'cluster' } }],
+        },
+      ],
+    },
+    podIdentityAssociations: {
+      apps: [
+        {
+          clusterName: 'apps',
+          namespace: 'payments',
+          serviceAccount: 'api',
+          roleArn: `arn:aws:iam::${accountId}:role/payments-api`,
+          associationArn: arn(name, 'podidentityassociation/apps/a-1'),
+          associationId: 'a-1',
+        },
+      ],
+    },
+    identityProviderConfigs: {
+      apps: [
+        {
+          identityProviderConfigName: 'okta',
+          identityProviderConfigArn: arn(name, 'identityproviderconfig/apps/oidc/okta/1'),
+          clusterName: 'apps',
+          issuerUrl: 'https://example.okta.com',
+          clientId: 'kubernetes',
+          status: 'ACTIVE',
+        },
+      ],
+    },
+    clusterVersions: [
+      { clusterVersion: '1.33', status: 'standard-support', versionStatus: 'STANDARD_SUPPORT', releaseDate: new Date('2025-05-29T00:00:00Z') },
+    ],
+  });
+  return { 'eu-west-1': region('eu-west-1'), 'us-east-1': region('us-east-1') };
+}
