@@ -31,7 +31,11 @@ export const tagsSchema = z.record(z.string(), z.string());
 export const isoDate = z.iso.datetime({ offset: true });
 
 /** Why collecting something failed. Codes are stable: reports and suppressions rely on them. */
-export const issueCodeSchema = z.enum(['ACCESS_DENIED', 'THROTTLED', 'REGION_DISABLED', 'NOT_SUBSCRIBED', 'UNEXPECTED']);
+/**
+ * ACCESS_DENIED, THROTTLED (after retries), REGION_DISABLED (not enabled or unreachable),
+ * NOT_SUBSCRIBED, TIMED_OUT (the collection's time budget ran out first) and UNEXPECTED.
+ */
+export const issueCodeSchema = z.enum(['ACCESS_DENIED', 'THROTTLED', 'REGION_DISABLED', 'NOT_SUBSCRIBED', 'TIMED_OUT', 'UNEXPECTED']);
 export type IssueCode = z.infer<typeof issueCodeSchema>;
 
 export const collectionIssueSchema = z.strictObject({

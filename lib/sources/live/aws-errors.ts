@@ -37,6 +37,16 @@ const NETWORK_UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', '
 
 const NOT_SUBSCRIBED = new Set(['SubscriptionRequiredException', 'OptInRequiredException', 'NotSubscribedException']);
 
+/** The name of the error a call gets when the collection's time budget has run out. */
+export const DEADLINE_ERROR = 'HardeksDeadlineExceeded';
+
+/** Builds that error: not retried by the SDK (a client fault with no retryable trait). */
+export function deadlineError(message: string): Error {
+  const error = new Error(message);
+  error.name = DEADLINE_ERROR;
+  return Object.assign(error, { $fault: 'client' as const, $metadata: {} });
+}
+
 interface AwsLikeError {
   name?: string;
   code?: string;
@@ -50,6 +60,7 @@ export function classifyAwsError(error: unknown): IssueCode {
   const e = (typeof error === 'object' && error !== null ? error : {}) as AwsLikeError;
   const name = e.name ?? '';
   const code = e.code ?? '';
+  if (name === DEADLINE_ERROR) return 'TIMED_OUT';
   if (NOT_SUBSCRIBED.has(name)) return 'NOT_SUBSCRIBED';
   if (ACCESS_DENIED.has(name) || ACCESS_DENIED.has(code)) return 'ACCESS_DENIED';
   if (THROTTLED.has(name) || e.$metadata?.httpStatusCode === 429) return 'THROTTLED';

@@ -2,6 +2,7 @@ import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/creden
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MiddlewareStack, RequestHandler } from '@smithy/types';
 import pLimit from 'p-limit';
 import { TOOL_VERSION } from '../../version';
+import { deadlineError } from './aws-errors';
 import { addStatsMiddleware, type CollectionStats } from './stats';
 
 export interface ClientFactoryOptions {
@@ -19,6 +20,11 @@ export interface ClientFactoryOptions {
   readonly concurrency?: number;
   /** Calls in flight at once per service, so one API's rate limit is never flooded. @default min(8, concurrency) */
   readonly concurrencyPerService?: number;
+  /**
+   * Epoch milliseconds after which no new call starts (the Lambda's remaining time, a CI budget):
+   * later calls fail with TIMED_OUT instead of running past it.
+   */
+  readonly deadline?: number;
   /** Connection timeout: an unreachable endpoint fails fast. @default 3000 */
   readonly connectTimeoutMs?: number;
   /** @default 30000 */
@@ -98,7 +104,17 @@ export class ClientFactory {
     }
     const serviceLimit = limit;
     // Outermost: a call waits for a service slot, then an overall slot, and keeps both through its retries.
-    stack.add((next) => (args) => serviceLimit(() => this.overall(() => next(args))), { step: 'initialize', name: 'hardeksLimiter', priority: 'high' });
+    const deadline = this.options.deadline;
+    stack.add(
+      (next) => (args) =>
+        serviceLimit(() =>
+          this.overall(() => {
+            if (deadline !== undefined && Date.now() >= deadline) throw deadlineError('the collection ran out of time before this call');
+            return next(args);
+          }),
+        ),
+      { step: 'initialize', name: 'hardeksLimiter', priority: 'high' },
+    );
   }
 }
 

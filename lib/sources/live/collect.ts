@@ -10,7 +10,7 @@ import {
   type Resource,
   type ResourceKind,
 } from '../../model';
-import { classifyAwsError, toIssue } from './aws-errors';
+import { classifyAwsError, deadlineError, toIssue } from './aws-errors';
 import { ClientFactory, type ClientFactoryOptions } from './clients';
 import { ALL_COLLECTORS } from './collectors';
 import type { Collector, CollectorTask, TaskContext } from './collector';
@@ -34,6 +34,11 @@ export interface CollectOptions extends ClientFactoryOptions {
   readonly collectors?: readonly Collector[];
   /** Region for STS and region discovery. @default AWS_REGION, else us-east-1 */
   readonly homeRegion?: string;
+  /**
+   * Longest a single task (one kind in one region) may take, in milliseconds; one that hangs is
+   * recorded as TIMED_OUT and the rest of the audit goes on. @default 120000
+   */
+  readonly taskTimeoutMs?: number;
   /** Clock for collectedAt (tests). */
   readonly now?: () => Date;
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -68,7 +73,7 @@ export async function collectInventory(options: CollectOptions = {}): Promise<In
     for (const { region, issue } of plan.disabled) {
       for (const c of regional) for (const t of c.tasks) coverage.push({ kind: t.kind, region, status: 'error', issue });
     }
-    const run = new RegionRun(clients, identity.account, partition, plan.enabled, resources, coverage, options.onProgress);
+    const run = new RegionRun(clients, identity.account, partition, plan.enabled, resources, coverage, timeLimit(options), options.onProgress);
     for (const c of collectors.filter((x) => x.scope === 'global')) runs.push(run.collector(c, home, GLOBAL_REGION));
     for (const region of plan.enabled) for (const c of regional) runs.push(run.collector(c, region, region));
     await Promise.all(runs);
@@ -126,6 +131,7 @@ class RegionRun {
     private readonly regions: readonly string[],
     private readonly resources: Map<ResourceKind, Resource[]>,
     private readonly coverage: Coverage[],
+    private readonly timeLimitMs: () => number,
     private readonly onProgress?: (event: ProgressEvent) => void,
   ) {}
 
@@ -180,7 +186,7 @@ class RegionRun {
       },
     };
     try {
-      await task.collect(ctx);
+      await withTimeout(task.collect(ctx), this.timeLimitMs(), `${collector.service} ${task.kind} in ${region}`);
       this.record({ kind: task.kind, region: recordRegion, status: 'ok' }, collector, count);
     } catch (error) {
       const issue = toIssue(error, collector.service, operationOf(error));
@@ -193,6 +199,22 @@ class RegionRun {
     this.coverage.push(entry);
     this.onProgress?.({ type: 'task', service: collector.service, kind: entry.kind, region: entry.region, count, ...(entry.issue ? { issue: entry.issue } : {}) });
   }
+}
+
+/** How long a task may still run: its own limit, or less when the overall deadline is nearer. */
+function timeLimit(options: CollectOptions): () => number {
+  const perTask = options.taskTimeoutMs ?? 120_000;
+  return () => (options.deadline === undefined ? perTask : Math.max(0, Math.min(perTask, options.deadline - Date.now())));
+}
+
+/** Settles with the task, or fails with a TIMED_OUT error when it outlives its time; the timer never keeps the process alive. */
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(deadlineError(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The failing operation, as the stats middleware stamped it on the error. */

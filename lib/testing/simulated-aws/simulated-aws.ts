@@ -23,7 +23,8 @@ export interface SimService {
   readonly operations: Readonly<Record<string, Handler>>;
 }
 
-export type FaultType = 'access-denied' | 'throttle' | 'server-error' | 'malformed' | 'bad-gateway';
+/** `hang`: the call never answers (a region that black-holes traffic); timeouts must bound it. */
+export type FaultType = 'access-denied' | 'throttle' | 'server-error' | 'malformed' | 'bad-gateway' | 'hang';
 
 export interface Fault {
   /** `service:Operation`, or a glob with `*` (`eks:*`, `*`). */
@@ -133,6 +134,7 @@ export class SimulatedAws {
     }
 
     const fault = this.matchFault(key, region);
+    if (fault === 'hang') return new Promise(() => {});
     if (fault === 'malformed' || fault === 'bad-gateway') return { malformed: fault };
     if (fault) throw faultError(sim.errors, fault, key);
 

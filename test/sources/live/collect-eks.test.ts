@@ -108,4 +108,23 @@ describe('live collection of EKS through the simulated AWS', () => {
   test('an unknown region name is a usage error', async () => {
     await expect(collect(simulate(world()), { regions: ['eu-west-9'] })).rejects.toMatchObject({ code: 'UNKNOWN_REGION' });
   });
+
+  test('a region that hangs is bounded by the task timeout and recorded TIMED_OUT; the other region is unaffected', async () => {
+    const sim = simulate(world()).inject({ operation: 'eks:*', region: 'eu-west-1', type: 'hang' });
+    const started = Date.now();
+    const inventory = await collect(sim, { taskTimeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(inventory.coverage.find((c) => c.kind === 'eks.cluster' && c.region === 'eu-west-1')).toMatchObject({ status: 'error', issue: { code: 'TIMED_OUT' } });
+    expect(inventory.coverage.find((c) => c.kind === 'eks.cluster' && c.region === 'us-east-1')?.status).toBe('ok');
+    const there = runChecks(inventory, ALL_CHECKS).findings.filter((f) => f.service === 'eks' && f.resource.region === 'eu-west-1');
+    expect(there.length).toBeGreaterThan(0);
+    expect(there.every((f) => f.status === 'UNKNOWN')).toBe(true);
+  });
+
+  test('calls after the deadline do not start: what is left is TIMED_OUT, never dropped', async () => {
+    const late = await collect(simulate(world()).inject({ operation: 'eks:ListClusters', region: 'us-east-1', type: 'hang' }), { deadline: Date.now() + 300 });
+    // Tasks that depend on the hung listing in us-east-1 run out of time; eu-west-1 finished in time.
+    expect(late.coverage.find((c) => c.kind === 'eks.cluster' && c.region === 'us-east-1')).toMatchObject({ status: 'error', issue: { code: 'TIMED_OUT' } });
+    expect(late.coverage.find((c) => c.kind === 'eks.cluster' && c.region === 'eu-west-1')?.status).toBe('ok');
+  });
 });
