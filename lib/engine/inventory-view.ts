@@ -98,12 +98,14 @@ export class InventoryView {
   /**
    * The resource of a kind with this id. `undefined` means it does not exist, which is only said when
    * the region it would live in was collected; otherwise Indeterminate, as for a resource that could
-   * not be fully collected.
+   * not be fully collected, and for anything a template does not declare.
    */
   find<K extends ResourceKind>(kind: K, id: string, region: string): ResourceKinds[K] | undefined {
     const found = this.index(kind).get(id) as ResourceKinds[K] | undefined;
     if (found?.incomplete) throw new Indeterminate(describeIncomplete(found));
     if (found) return found;
+    // A template declares some resources of an account, not all: what it does not declare may exist.
+    if (this.inventory.source.type === 'template') throw new Indeterminate(`${id} is not declared in this template`);
     this.requireCovered(kind, region);
     return undefined;
   }

@@ -63,6 +63,11 @@ function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryV
   for (const region of regionsToJudge(check, view)) {
     const state = view.coverage(check.kind, region, check.parts);
     if (state.state === 'ok') continue;
+    // Account facts (password policy, credential report, region defaults) are not part of any stack.
+    if (state.state === 'missing' && view.inventory.source.type === 'template' && view.resources(check.kind).length === 0) {
+      emit(accountResource(view, region), { status: 'NOT_APPLICABLE', message: `A template cannot declare ${check.kind}.` });
+      continue;
+    }
     const reason = describeGap(check.kind, coverageRegion(check.kind, region), state);
     gaps.set(region, reason);
     // Absence is only evidence when the listing succeeded: say what could not be judged here.

@@ -838,3 +838,31 @@ describe('resources that could not be fully collected', () => {
     expect(runChecks(inventory, [careful], { now: NOW }).findings.map((f) => [f.status, f.message])).toEqual([['UNKNOWN', 'partly read']]);
   });
 });
+
+describe('template inventories', () => {
+  const templateInventory = (resources: Resource[], kinds: Coverage['kind'][]): Inventory => ({
+    schemaVersion: SCHEMA_VERSION,
+    source: { type: 'template', stack: 'Platform', file: 'platform.template.json' },
+    resources: Object.fromEntries([...new Set(resources.map((r) => r.kind))].map((k) => [k, resources.filter((r) => r.kind === k)])),
+    coverage: kinds.map((kind) => ({ kind, region: '*', status: 'ok' as const })),
+  });
+
+  test('a kind no template can declare (account facts) is NOT_APPLICABLE, not UNKNOWN', () => {
+    const check = defineResourceCheck({ ...META, id: 'iam-account-fact', kind: 'iam.account', evaluate: () => fail('never called') });
+    const { findings } = runChecks(templateInventory([templateCluster('Cluster')], ['eks.cluster']), [check], { now: NOW });
+    expect(findings.map((f) => [f.status, f.resource.kind])).toEqual([['NOT_APPLICABLE', 'account']]);
+  });
+
+  test('a resource the template refers to but does not declare is UNKNOWN, never "absent"', () => {
+    const check = defineResourceCheck({
+      ...META,
+      id: 'eks-key-exists',
+      kind: 'eks.cluster',
+      evaluate: (c, ctx) => (ctx.inventory.find('kms.key', must(c.secretsKeyArn!), ctx.region) ? pass('key declared') : fail('no such key')),
+    });
+    const cluster = templateCluster('Cluster', { secretsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/imported' });
+    const { findings } = runChecks(templateInventory([cluster], ['eks.cluster', 'kms.key']), [check], { now: NOW });
+    expect(findings.map((f) => f.status)).toEqual(['UNKNOWN']);
+    expect(findings[0]!.message).toContain('not declared in this template');
+  });
+});
