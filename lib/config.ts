@@ -59,12 +59,18 @@ function optionProblems(checks: Record<string, Record<string, unknown>>, catalog
       if (!(name in defaults)) {
         const known = Object.keys(defaults);
         problems.push({ path, message: known.length ? `unknown option; ${id} takes ${known.join(', ')}` : `${id} takes no options` });
-      } else if (shapeOf(value) !== shapeOf(defaults[name])) {
+      } else if (!sameShape(value, defaults[name])) {
         problems.push({ path, message: `expected ${shapeOf(defaults[name])}, got ${shapeOf(value)}` });
       }
     }
   }
   return problems;
+}
+
+/** An option value fits its default's type; an empty default list accepts a list of anything. */
+function sameShape(value: unknown, fallback: unknown): boolean {
+  if (Array.isArray(fallback) && fallback.length === 0) return Array.isArray(value);
+  return shapeOf(value) === shapeOf(fallback);
 }
 
 /** The JSON type of a value, lists by their element type (`list of string`). */

@@ -54,4 +54,10 @@ describe('configuration file', () => {
   test('text that is not YAML is one clear error', () => {
     expect(() => parseConfig('checks: [unclosed', 'c.yaml', catalog)).toThrow(/not valid YAML or JSON/);
   });
+
+  test('an option whose default is an empty list takes a list', () => {
+    const withList = { ...eksEndpointNotPublic, id: 'eks-listy', defaultOptions: { allowed: [] as string[] } };
+    expect(parseConfig('checks:\n  eks-listy:\n    allowed: [a, b]\n', 'c.yaml', [withList]).checkOptions).toEqual({ 'eks-listy': { allowed: ['a', 'b'] } });
+    expect(() => parseConfig('checks:\n  eks-listy:\n    allowed: a\n', 'c.yaml', [withList])).toThrow(/expected list, got string/);
+  });
 });
