@@ -22,9 +22,9 @@ const ENV = {
 };
 
 /** Runs the CLI asynchronously: the wire endpoint lives in this process and must keep answering. */
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: ENV });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...ENV, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -74,6 +74,32 @@ describe('live audit through --endpoint-url (an endpoint speaking the AWS wire p
     expect(snapshot.coverage).toContainEqual(expect.objectContaining({ kind: 'iam.role', region: 'global', status: 'error', issue: expect.objectContaining({ code: 'ACCESS_DENIED' }) }));
     const audited = await run(['audit', '--snapshot', file, '--services', 'eks', '--format', 'json']);
     expect(endpointStatus(JSON.parse(audited.stdout) as Report)).toEqual({ private: 'PASS', open: 'FAIL' });
+  });
+
+  test('AWS_ENDPOINT_URL sends every client to the endpoint as --endpoint-url does', async () => {
+    const before = aws.requests.length;
+    const { code, stdout } = await run(['audit', '--regions', 'us-east-1,eu-west-1', '--services', 'eks', '--format', 'json', '--quiet'], { AWS_ENDPOINT_URL: aws.url });
+    expect(code).toBe(1);
+    expect(endpointStatus(JSON.parse(stdout) as Report)).toEqual({ private: 'PASS', open: 'FAIL' });
+    expect(aws.requests.length).toBeGreaterThan(before);
+  });
+
+  test('--role-arn assumes the role (with the external id) and signs every audit call with its credentials', async () => {
+    const before = aws.requests.length;
+    const { code } = await run([
+      'audit', '--endpoint-url', aws.url, '--regions', 'eu-west-1', '--services', 'eks', '--quiet',
+      '--role-arn', 'arn:aws:iam::123456789012:role/Auditor', '--external-id', 'ext-42', '--role-session-name', 'hardeks-test',
+    ]);
+    expect(code).toBe(0);
+    const requests = aws.requests.slice(before);
+    const assume = requests.filter((r) => r.action === 'AssumeRole');
+    expect(assume).toHaveLength(1);
+    expect(new URLSearchParams(assume[0]!.body).get('ExternalId')).toBe('ext-42');
+    expect(new URLSearchParams(assume[0]!.body).get('RoleSessionName')).toBe('hardeks-test');
+    expect(assume[0]!.accessKeyId).toBe('AKIAWIRE');
+    const audited = requests.filter((r) => r.service === 'eks');
+    expect(audited.length).toBeGreaterThan(0);
+    expect(new Set(audited.map((r) => r.accessKeyId))).toEqual(new Set(['ASIAASSUMEDROLE']));
   });
 
   test('collect without --output is a usage error', async () => {

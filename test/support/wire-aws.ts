@@ -14,7 +14,7 @@ export interface WireCluster {
 
 export interface WireAws {
   readonly url: string;
-  readonly requests: { method: string; path: string; region: string; service: string }[];
+  readonly requests: { method: string; path: string; region: string; service: string; accessKeyId: string; action?: string; body: string }[];
   close(): Promise<void>;
 }
 
@@ -25,7 +25,8 @@ export async function startWireAws(account: string, clusters: readonly WireClust
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       const scope = credentialScope(req);
-      requests.push({ method: req.method ?? '', path: req.url ?? '', ...scope });
+      const action = new URLSearchParams(body).get('Action') ?? undefined;
+      requests.push({ method: req.method ?? '', path: req.url ?? '', ...scope, ...(action ? { action } : {}), body });
       try {
         route(req, res, body, scope, account, clusters, regions);
       } catch (error) {
@@ -43,16 +44,16 @@ export async function startWireAws(account: string, clusters: readonly WireClust
 }
 
 /** SigV4's credential scope names the region and service the SDK signed for. */
-function credentialScope(req: IncomingMessage): { region: string; service: string } {
-  const match = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
-  return { region: match?.[1] ?? 'unknown', service: match?.[2] ?? 'unknown' };
+function credentialScope(req: IncomingMessage): { region: string; service: string; accessKeyId: string } {
+  const match = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+  return { accessKeyId: match?.[1] ?? 'unknown', region: match?.[2] ?? 'unknown', service: match?.[3] ?? 'unknown' };
 }
 
 function route(
   req: IncomingMessage,
   res: ServerResponse,
   body: string,
-  scope: { region: string; service: string },
+  scope: { region: string; service: string; accessKeyId: string },
   account: string,
   clusters: readonly WireCluster[],
   regions: readonly string[],
@@ -63,6 +64,13 @@ function route(
     return xml(
       res,
       `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${account}:user/auditor</Arn><UserId>AIDAWIRE</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>wire-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+    );
+  }
+  if (scope.service === 'sts' && action === 'AssumeRole') {
+    const expires = new Date(Date.now() + 3600_000).toISOString();
+    return xml(
+      res,
+      `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAASSUMEDROLE</AccessKeyId><SecretAccessKey>assumed-secret</SecretAccessKey><SessionToken>assumed-token</SessionToken><Expiration>${expires}</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAWIRE:hardeks</AssumedRoleId><Arn>arn:aws:sts::${account}:assumed-role/Auditor/hardeks</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>wire-3</RequestId></ResponseMetadata></AssumeRoleResponse>`,
     );
   }
   if (scope.service === 'ec2' && action === 'DescribeRegions') {
