@@ -23,6 +23,11 @@ export const CLI = join(ROOT, 'dist', 'bin', 'hardeks.js');
 export function ensureBuilt(): void {
   const newestSource = Math.max(...INPUTS.map((p) => newestMtime(join(ROOT, p))));
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs > newestSource) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
+  } catch (error) {
+    const output = String((error as { stdout?: Buffer }).stdout ?? '');
+    throw new Error(`the CLI does not compile, so its tests cannot run:\n${output.split('\n').slice(0, 20).join('\n')}`);
+  }
   writeFileSync(STAMP, new Date().toISOString());
 }
