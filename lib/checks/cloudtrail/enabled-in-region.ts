@@ -9,7 +9,9 @@ export const cloudtrailEnabledInRegion = defineRegionCheck({
   description:
     'For each region, some trail that records this region is logging: a trail homed in the region, or a multi-region or ' +
     'organization trail homed anywhere. This is the weaker Security Hub CloudTrail.3 requirement; ' +
-    '`cloudtrail-multi-region-trail-logging` asks for a multi-region trail with read and write management events.',
+    '`cloudtrail-multi-region-trail-logging` asks for a multi-region trail with read and write management events. If the trails ' +
+    'of another audited region could not be listed, a region without a logging trail is UNKNOWN, not FAIL: a trail is recorded ' +
+    'only in its home region, so a multi-region trail homed there is unseen.',
   risk: 'A region no logging trail covers keeps API activity only in the 90-day event history, which cannot be retained, protected or alerted on.',
   remediation:
     'Start the stopped trail (aws cloudtrail start-logging --name <trail>) or create a multi-region trail that covers every region.',

@@ -13,7 +13,8 @@ export const cloudtrailMultiRegionTrailLogging = defineRegionCheck({
     'management events, in the basic (`EventSelectors`) or the advanced (`AdvancedEventSelectors`) form. The trail may be homed in ' +
     'any region and may be an organization trail owned by the management account: it counts for every member account. A selector ' +
     'that excludes management event sources does not count unless every excluded source is listed in option ' +
-    '`allowedExcludedEventSources` (default: none, as Security Hub CloudTrail.1 requires).',
+    '`allowedExcludedEventSources` (default: none, as Security Hub CloudTrail.1 requires). If the trails of another audited region ' +
+    'could not be listed, a region without a qualifying trail is UNKNOWN, not FAIL: the trail may be homed there, unseen.',
   risk:
     'Without a trail that records every API call in every region, activity in an unused region, changes to IAM and the theft or ' +
     'misuse of credentials leave no record: an intrusion can neither be detected nor investigated.',

@@ -14,7 +14,8 @@ export const ec2EksNodeImdsHopLimitRestricted = defineResourceCheck({
     'or requires IMDSv2 with a PUT response hop limit of at most `maxHopLimit` (default 1). With hop limit 1 the token ' +
     'cannot cross the extra hop into a pod network namespace. IMDSv1 is not hop-limited, so a node that accepts it fails ' +
     'whatever its hop limit. Other instances are NOT_APPLICABLE. Set `maxHopLimit: 2` only where pods must read instance ' +
-    'metadata. Mapped to CIS EKS 5.2.1: pods only use their dedicated identities (IRSA, Pod Identity) if they cannot borrow the node role.',
+    'metadata. Maps to CIS EKS 5.2.1 (dedicated EKS service accounts), whose rationale rules out workloads using the node\'s IAM role: ' +
+    'pods only use their dedicated identities (IRSA, Pod Identity) if they cannot borrow it.',
   risk:
     'Any pod (or an attacker with code execution in one) can fetch the node role\'s credentials from IMDS and act with them: ' +
     'pull every image, describe the cluster, attach network interfaces, and often much more.',

@@ -9,16 +9,18 @@ export const ec2Imdsv2DefaultRequired = defineRegionCheck({
     'The account-level instance metadata default of the region sets HttpTokens to `required`, so instances launched ' +
     'without their own setting (a bare RunInstances call, a template that sets nothing) get IMDSv2 only. `no-preference` ' +
     'leaves it to each AMI and fails; a default that turns the metadata endpoint off passes. Judged per region; a region ' +
-    'whose IMDS defaults could not be read is UNKNOWN.',
+    'whose IMDS defaults could not be read is UNKNOWN. Security Hub EC2.8 and CIS 5.6 (v4.0 5.7) judge running instances ' +
+    '(ec2-instance-imdsv2-required), not the launch default, so this check maps to Well-Architected SEC06-BP02 (provision compute ' +
+    'from hardened images): the default is the hardened metadata setting every new instance starts from.',
   risk:
     'Without the default, every launch path that forgets the option (consoles, old scripts, third-party tooling) creates ' +
     'instances whose role credentials can be stolen over IMDSv1.',
   remediation: 'aws ec2 modify-instance-metadata-defaults --region <region> --http-tokens required (per region, or through an organization declarative policy).',
   references: [
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html',
-    'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-8',
+    'https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_compute_hardened_images.html',
   ],
-  frameworks: { cisAws: { '3.0': ['5.6'], '4.0': ['5.7'] } },
+  frameworks: { wellArchitected: ['SEC06-BP02'] },
   parts: ['imdsDefaults'],
 
   evaluate(settings, ctx) {

@@ -33,7 +33,8 @@ export const ec2NaclNoWorldAllTraffic = defineResourceCheck({
     'Walking the inbound entries in ascending rule number, as AWS does, the first entry for 0.0.0.0/0 (or ::/0) that covers ' +
     'every protocol is not an allow. A lower-numbered deny-all shadows a later allow-all; lower-numbered denies for single ' +
     'ports or protocols are reported as exceptions but do not make the ACL restrictive. IPv4 and IPv6 are judged apart. ' +
-    'Mapped to the CIS network-ACL control because an allow-all entry admits the administration ports too.',
+    'The ports 22 and 3389 an allow-all entry opens are reported under EC2.21 and CIS 5.1 (v4.0 5.2) by ec2-nacl-no-world-admin-ports; ' +
+    'this check maps to Well-Architected SEC05-BP02 (control traffic flow within your network layers).',
   risk:
     'A network ACL that admits everything from the internet does no filtering at all: the subnet relies on every security ' +
     'group attached in it being right.',
@@ -41,8 +42,12 @@ export const ec2NaclNoWorldAllTraffic = defineResourceCheck({
     'Replace the allow-all inbound entry with entries for the ports the subnet serves and the ephemeral ports return traffic ' +
     'needs (32768-65535 for Linux hosts; a wider range must sit behind lower-numbered denies for 22 and 3389), or put a ' +
     'lower-numbered deny in front of it.',
-  references: ['https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html', 'https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html'],
-  frameworks: { cisAws: { '3.0': ['5.1'], '4.0': ['5.2'] } },
+  references: [
+    'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
+    'https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html',
+    'https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_network_protection_layered.html',
+  ],
+  frameworks: { wellArchitected: ['SEC05-BP02'] },
 
   evaluate(acl) {
     const outcomes = perFamily((family) => allTrafficFromInternet(acl, family));

@@ -11,17 +11,18 @@ export const ec2SgNoWorldAllTraffic = defineResourceCheck({
   description:
     'No inbound rule admits 0.0.0.0/0 or ::/0 (directly or through a managed prefix list) with every protocol (-1) or with ' +
     'every port of TCP or UDP. One FAIL per protocol so opened, keyed `Protocol::all`, `Protocol::tcp` or `Protocol::udp`. ' +
-    'Egress rules and referenced groups do not count. Mapped to the CIS remote-administration controls because such a rule ' +
-    'opens those ports too.',
+    'Egress rules and referenced groups do not count. The ports 22 and 3389 such a rule opens are reported under CIS 5.2/5.3 ' +
+    '(v4.0 5.3/5.4) by ec2-sg-no-ipv4-world-admin-ports and ec2-sg-no-ipv6-world-admin-ports; this check maps to Well-Architected ' +
+    'SEC05-BP02 (control traffic flow within your network layers).',
   risk:
     'Every service on every instance behind the group, including ones started later or bound by mistake, is reachable from ' +
     'the whole internet; the group no longer filters anything.',
   remediation: 'Replace the rule with rules for the specific ports the workload serves, from the networks that need them.',
   references: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
-    'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18',
+    'https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_network_protection_layered.html',
   ],
-  frameworks: { cisAws: { '3.0': ['5.2', '5.3'], '4.0': ['5.3', '5.4'] } },
+  frameworks: { wellArchitected: ['SEC05-BP02'] },
 
   evaluate(group, ctx) {
     const scan = scanWorldIngress(group, ctx, opensEveryPort);

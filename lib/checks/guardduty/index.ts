@@ -5,12 +5,14 @@ import { guarddutyEksRuntimeMonitoringEnabled } from './eks-runtime-monitoring-e
 import { guarddutyEnabledInRegion } from './enabled-in-region';
 import { guarddutyLambdaProtectionEnabled } from './lambda-protection-enabled';
 import { guarddutyMalwareProtectionEnabled } from './malware-protection-enabled';
+import { guarddutyNoActiveHighSeverityFindings } from './no-active-high-severity-findings';
 import { guarddutyRdsProtectionEnabled } from './rds-protection-enabled';
 import { guarddutyS3ProtectionEnabled } from './s3-protection-enabled';
 
-/** guardduty checks in report order: the detector, the EKS protections, then the other plans. */
+/** guardduty checks in report order: the detector and its open findings, the EKS protections, then the other plans. */
 export const GUARDDUTY_CHECKS: readonly Check[] = [
   guarddutyEnabledInRegion,
+  guarddutyNoActiveHighSeverityFindings,
   guarddutyEksAuditLogMonitoringEnabled,
   guarddutyEksRuntimeMonitoringEnabled,
   guarddutyEksClusterRuntimeMonitored,

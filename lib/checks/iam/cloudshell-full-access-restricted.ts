@@ -15,7 +15,7 @@ export const iamCloudshellFullAccessRestricted = defineAccountCheck({
   risk: 'CloudShell full access includes file upload and download between the shell and the internet: a ready-made exfiltration channel.',
   remediation: 'Detach AWSCloudShellFullAccess and grant a policy without cloudshell:PutFileUploads / GetFileDownloadUrls where CloudShell is needed.',
   references: ['https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html', securityHubIam(27), CIS_AWS],
-  frameworks: { securityHub: ['IAM.27'], cisAws: { '4.0': ['1.22'] } },
+  frameworks: { securityHub: ['IAM.27'], cisAws: { '3.0': ['1.22'], '4.0': ['1.22'] } },
 
   evaluate(roles, ctx) {
     const holders = [

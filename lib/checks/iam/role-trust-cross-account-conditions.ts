@@ -1,6 +1,6 @@
 import { defineResourceCheck, fail, must, notApplicable, pass, unknown, type Verdict } from '../../engine/check';
 import { trustGrants, unresolvedPrincipalVerdicts } from './support/trust';
-import { CIS_AWS, ROLE_TRUST } from './support/references';
+import { ROLE_TRUST, WA_CROSS_ACCOUNT, WA_THIRD_PARTY } from './support/references';
 
 export const iamRoleTrustCrossAccountConditions = defineResourceCheck({
   id: 'iam-role-trust-cross-account-conditions',
@@ -11,11 +11,12 @@ export const iamRoleTrustCrossAccountConditions = defineResourceCheck({
     'For each other AWS account the trust policy admits (key `Account::<id>`), the granting statement requires `sts:ExternalId` or MFA ' +
     '(`aws:MultiFactorAuthPresent` true, `aws:MultiFactorAuthAge`) with a positive operator and without `…IfExists`. ' +
     'Option `trustedAccountIds` (default none) lists accounts you control (your organization’s management or security account) that need neither. ' +
-    '(Mapped to CIS 1.20 as the nearest control: IAM Access Analyzer reports such cross-account access.)',
+    'No Security Hub or CIS control judges trust policies, so the check maps to Well-Architected SEC03-BP07 (analyze public and ' +
+    'cross-account access) and SEC03-BP09 (share resources securely with a third party, which calls for an external ID).',
   risk: 'A third party that can assume the role on behalf of several customers can be tricked into using it for someone else (confused deputy); a person from another account gets in without a second factor.',
   remediation: 'Add a StringEquals sts:ExternalId condition for third parties, or a Bool aws:MultiFactorAuthPresent true condition for people; list accounts you own in trustedAccountIds.',
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html', ROLE_TRUST, CIS_AWS],
-  frameworks: { cisAws: { '3.0': ['1.20'], '4.0': ['1.20'] } },
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html', ROLE_TRUST, WA_CROSS_ACCOUNT, WA_THIRD_PARTY],
+  frameworks: { wellArchitected: ['SEC03-BP07', 'SEC03-BP09'] },
   defaultOptions: { trustedAccountIds: [] as string[] },
 
   evaluate(role, ctx) {

@@ -1,6 +1,6 @@
 import { defineResourceCheck, fail, must, pass, unknown, type Verdict } from '../../engine/check';
 import { trustGrants, unresolvedPrincipalVerdicts } from './support/trust';
-import { CIS_AWS, ROLE_TRUST } from './support/references';
+import { ROLE_TRUST, WA_CROSS_ACCOUNT } from './support/references';
 
 export const iamRoleTrustNoAnyPrincipal = defineResourceCheck({
   id: 'iam-role-trust-no-any-principal',
@@ -11,11 +11,12 @@ export const iamRoleTrustNoAnyPrincipal = defineResourceCheck({
     'The role’s trust policy has no Allow of sts:AssumeRole to `*`, `{"AWS": "*"}` or via NotPrincipal, unless a condition narrows the callers ' +
     'to an account, an organization or principal ARNs (`aws:PrincipalAccount`, `aws:PrincipalOrgID`, `aws:PrincipalArn`, …) with a positive operator ' +
     'and without `…IfExists`, in the statement itself or as a "Deny unless" guard. `sts:ExternalId` alone does not narrow who can call. ' +
-    '(Mapped to CIS 1.20 as the nearest control: IAM Access Analyzer reports such roles as public.)',
+    'No Security Hub or CIS control judges trust policies (CIS 1.20 only asks that IAM Access Analyzer is on), so the check maps to ' +
+    'Well-Architected SEC03-BP07 (analyze public and cross-account access).',
   risk: 'Anyone with an AWS account can assume the role and act with its permissions.',
   remediation: 'Name the trusted accounts or roles in the Principal element, or add an aws:PrincipalOrgID / aws:PrincipalAccount condition.',
-  references: [ROLE_TRUST, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html#access-analyzer-iam-role', CIS_AWS],
-  frameworks: { cisAws: { '3.0': ['1.20'], '4.0': ['1.20'] } },
+  references: [ROLE_TRUST, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html#access-analyzer-iam-role', WA_CROSS_ACCOUNT],
+  frameworks: { wellArchitected: ['SEC03-BP07'] },
 
   evaluate(role) {
     const name = must(role.name);

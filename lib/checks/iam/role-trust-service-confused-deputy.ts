@@ -1,6 +1,6 @@
 import { defineResourceCheck, fail, must, notApplicable, pass, unknown, type Verdict } from '../../engine/check';
 import { trustGrants, unresolvedPrincipalVerdicts } from './support/trust';
-import { CONFUSED_DEPUTY } from './support/references';
+import { CONFUSED_DEPUTY, WA_CROSS_ACCOUNT } from './support/references';
 
 export const iamRoleTrustServiceConfusedDeputy = defineResourceCheck({
   id: 'iam-role-trust-service-confused-deputy',
@@ -12,11 +12,12 @@ export const iamRoleTrustServiceConfusedDeputy = defineResourceCheck({
     '`aws:SourceArn`, `aws:SourceOrgID` or `aws:SourceOrgPaths` (positive operator, no `…IfExists`, no bare `*` pattern), in the statement or as a Deny guard. ' +
     'EKS Pod Identity roles (`pods.eks.amazonaws.com`) are the typical case. Option `exemptServices` lists services that only ever use a role ' +
     'passed by a principal of your own account with iam:PassRole (default: ec2, lambda, edgelambda and eks cluster roles). ' +
-    'Service-linked roles are NOT_APPLICABLE. (Mapped to CIS EKS 5.2.1, dedicated workload identities, as the nearest control.)',
+    'Service-linked roles are NOT_APPLICABLE. No Security Hub, CIS AWS or CIS EKS control covers confused-deputy conditions, so the ' +
+    'check maps to Well-Architected SEC03-BP07 (analyze public and cross-account access): a service principal acts for every account.',
   risk: 'A service acting for another customer can be pointed at your role (confused deputy) and use its permissions.',
   remediation: 'Add a StringEquals aws:SourceAccount condition with your account id, or aws:SourceArn with the resource (cluster, trail, topic) that uses the role.',
-  references: [CONFUSED_DEPUTY, 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html'],
-  frameworks: { cisEks: { '1.7': ['5.2.1'] } },
+  references: [CONFUSED_DEPUTY, 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html', WA_CROSS_ACCOUNT],
+  frameworks: { wellArchitected: ['SEC03-BP07'] },
   defaultOptions: { exemptServices: ['ec2.amazonaws.com', 'lambda.amazonaws.com', 'edgelambda.amazonaws.com', 'eks.amazonaws.com'] },
 
   evaluate(role, ctx) {

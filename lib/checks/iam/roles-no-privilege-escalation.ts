@@ -2,7 +2,7 @@ import { defineResourceCheck, must, notApplicable } from '../../engine/check';
 import { wildcardMatches } from '../../policy';
 import { permissionsOfRole, partitionOf } from './support/permission-sets';
 import { escalationVerdicts } from './support/policy-verdicts';
-import { CIS_AWS, LEAST_PRIVILEGE } from './support/references';
+import { LEAST_PRIVILEGE, WA_LEAST_PRIVILEGE } from './support/references';
 
 export const iamRolesNoPrivilegeEscalation = defineResourceCheck({
   id: 'iam-roles-no-privilege-escalation',
@@ -13,11 +13,13 @@ export const iamRolesNoPrivilegeEscalation = defineResourceCheck({
     'Evaluates the role’s effective permissions (inline and attached policies, capped by its permissions boundary, minus unconditional Denies) ' +
     'against known privilege-escalation paths (see iam-users-no-privilege-escalation); one FAIL per path found (key `Path::<id>`). ' +
     'Service-linked roles (path `/aws-service-role/`) are AWS’s and NOT_APPLICABLE, as are the roles matched by option `allowedRoles` ' +
-    '(role names or ARNs with `*`/`?` wildcards; default none).',
+    '(role names or ARNs with `*`/`?` wildcards; default none). ' +
+    'No Security Hub or CIS control covers escalation paths (CIS 1.16 is about full-admin policies), so the check maps to Well-Architected ' +
+    'SEC03-BP02 (grant least privilege access).',
   risk: 'Workloads and people that assume the role can turn its permissions into any other permissions in the account.',
   remediation: 'Remove the IAM write actions from the role (or restrict them to named resources) and scope iam:PassRole to the roles its workload passes.',
-  references: ['https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/', LEAST_PRIVILEGE, CIS_AWS],
-  frameworks: { cisAws: { '3.0': ['1.16'], '4.0': ['1.16'] } },
+  references: ['https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/', LEAST_PRIVILEGE, WA_LEAST_PRIVILEGE],
+  frameworks: { wellArchitected: ['SEC03-BP02'] },
   defaultOptions: { allowedRoles: [] as string[] },
 
   evaluate(role, ctx) {

@@ -1,6 +1,6 @@
 import { defineResourceCheck, fail, pass } from '../../engine/check';
 import { activeKeys, perUser, userKey, userRows } from './support/credential-report';
-import { CIS_AWS, CREDENTIAL_REPORT } from './support/references';
+import { CREDENTIAL_REPORT, WA_TEMPORARY_CREDENTIALS } from './support/references';
 
 export const iamUsersNotBothPasswordAndKeys = defineResourceCheck({
   id: 'iam-users-not-both-password-and-keys',
@@ -10,11 +10,12 @@ export const iamUsersNotBothPasswordAndKeys = defineResourceCheck({
   severity: 'medium',
   description:
     'One finding per IAM user with a console password (key `User::<name>`): the user has no active access key. People sign in; ' +
-    'workloads use roles. (Related to CIS 1.11, which targets the keys of console users.)',
+    'workloads use roles. CIS 1.11 covers only keys created at user setup (iam-no-access-keys-at-initial-setup) and no ' +
+    'Security Hub control covers this, so the check maps to Well-Architected SEC02-BP02 (use temporary credentials).',
   risk: 'A user with both is a person whose long-lived keys end up in scripts and dotfiles, outliving their need and bypassing console MFA.',
   remediation: 'Split the identities: keep the console user for the person, give automation a role (or, failing that, a separate key-only user).',
-  references: [CREDENTIAL_REPORT, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-users-federation-idp', CIS_AWS],
-  frameworks: { cisAws: { '3.0': ['1.11'], '4.0': ['1.11'] } },
+  references: [CREDENTIAL_REPORT, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-users-federation-idp', WA_TEMPORARY_CREDENTIALS],
+  frameworks: { wellArchitected: ['SEC02-BP02'] },
 
   evaluate(account) {
     return perUser(

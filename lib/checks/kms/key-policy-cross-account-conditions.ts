@@ -1,5 +1,6 @@
 import { defineResourceCheck, fail, must, notApplicable, pass, unknown, type Verdict } from '../../engine/check';
 import { principalGrants } from '../../policy';
+import { WA_CROSS_ACCOUNT, WA_DATA_ACCESS_CONTROL } from '../iam/support/references';
 
 export const kmsKeyPolicyCrossAccountConditions = defineResourceCheck({
   id: 'kms-key-policy-cross-account-conditions',
@@ -9,11 +10,13 @@ export const kmsKeyPolicyCrossAccountConditions = defineResourceCheck({
   description:
     'For each other AWS account the key policy grants a KMS action to (key `Account::<id>`), the granting statement carries a Condition ' +
     '(for example `kms:ViaService`, `kms:EncryptionContext…`, `aws:PrincipalArn`). Option `trustedAccountIds` (default none) lists accounts you control ' +
-    'that may use the key unconditionally. (Mapped to KMS.5 as the nearest control.)',
+    'that may use the key unconditionally. Security Hub KMS.5 fails only publicly accessible keys (kms-key-policy-not-public) and CIS ' +
+    'has no such control, so the check maps to Well-Architected SEC03-BP07 (analyze public and cross-account access) and SEC08-BP04 ' +
+    '(enforce access control to data at rest).',
   risk: 'An unconditional grant lets every principal the other account authorizes use the key for anything the statement allows, through any service.',
   remediation: 'Add a condition that limits the use (kms:ViaService for the service that needs it, an encryption context), or name specific roles instead of the account root.',
-  references: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5'],
-  frameworks: { securityHub: ['KMS.5'] },
+  references: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html', WA_CROSS_ACCOUNT, WA_DATA_ACCESS_CONTROL],
+  frameworks: { wellArchitected: ['SEC03-BP07', 'SEC08-BP04'] },
   defaultOptions: { trustedAccountIds: [] as string[] },
 
   evaluate(key, ctx) {

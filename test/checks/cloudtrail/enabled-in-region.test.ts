@@ -28,12 +28,24 @@ describe('cloudtrail-enabled-in-region', () => {
     expect(byRegion(inventoryOf([fakeTrail({ status: { isLogging: false } })], BOTH_REGIONS))).toEqual({ [REGION]: 'FAIL', [US_EAST_1]: 'FAIL' });
   });
 
-  test('no trail in a collected region → FAIL; a denied region → UNKNOWN', () => {
+  test('no trail anywhere, every region listed → FAIL in each', () => {
+    expect(byRegion(inventoryOf([], BOTH_REGIONS))).toEqual({ [REGION]: 'FAIL', [US_EAST_1]: 'FAIL' });
+  });
+
+  test('listing denied in us-east-1 → UNKNOWN there, and in eu-west-1 too: a multi-region trail homed in us-east-1 would be unseen', () => {
     const inventory = inventoryOf([], {
       source: { regions: [REGION, US_EAST_1] },
       coverage: [{ kind: 'cloudtrail.trail', region: REGION, status: 'ok' }, deniedCoverage('cloudtrail.trail', US_EAST_1, 'DescribeTrails')],
     });
-    expect(byRegion(inventory)).toEqual({ [REGION]: 'FAIL', [US_EAST_1]: 'UNKNOWN' });
+    expect(byRegion(inventory)).toEqual({ [REGION]: 'UNKNOWN', [US_EAST_1]: 'UNKNOWN' });
+  });
+
+  test('listing denied elsewhere does not hide a trail that qualifies here', () => {
+    const inventory = inventoryOf([fakeTrail({ isMultiRegion: false })], {
+      source: { regions: [REGION, US_EAST_1] },
+      coverage: [{ kind: 'cloudtrail.trail', region: REGION, status: 'ok' }, deniedCoverage('cloudtrail.trail', US_EAST_1, 'DescribeTrails')],
+    });
+    expect(byRegion(inventory)).toEqual({ [REGION]: 'PASS', [US_EAST_1]: 'UNKNOWN' });
   });
 
   test('IsLogging left to a template parameter → UNKNOWN', () => {

@@ -127,6 +127,20 @@ describe(CHECK, () => {
       expect(byRegion(inventory)).toEqual({ [REGION]: 'UNKNOWN', [US_EAST_1]: 'UNKNOWN' });
     });
 
+    test('trail listing denied in us-east-1, where the only multi-region trail is homed → eu-west-1 is UNKNOWN, not FAIL', () => {
+      // The trail is recorded only in its home region, so a failed listing there hides it from every region.
+      const inventory = inventoryOf([fakeTrail({ isMultiRegion: false, status: { isLogging: false } })], {
+        source: { regions: [REGION, US_EAST_1] },
+        coverage: [okCoverage('cloudtrail.trail', REGION), deniedCoverage('cloudtrail.trail', US_EAST_1, 'DescribeTrails')],
+      });
+      expect(byRegion(inventory)).toEqual({ [REGION]: 'UNKNOWN', [US_EAST_1]: 'UNKNOWN' });
+    });
+
+    test('a region not collected at all also leaves the others UNKNOWN rather than FAIL', () => {
+      const inventory = inventoryOf([], { source: { regions: [REGION, US_EAST_1] }, coverage: [okCoverage('cloudtrail.trail', REGION)] });
+      expect(byRegion(inventory)).toEqual({ [REGION]: 'UNKNOWN', [US_EAST_1]: 'UNKNOWN' });
+    });
+
     test('a trail whose own describe call failed is UNKNOWN unless another trail qualifies', () => {
       const broken = fakeOrganizationTrail({
         incomplete: { code: 'ACCESS_DENIED', operation: 'GetTrailStatus', message: 'not authorized to perform GetTrailStatus' },

@@ -51,3 +51,12 @@ describe(CHECK, () => {
     });
   });
 });
+
+test('maps to S3.23 and CIS 3.9', () => {
+  expect(cloudtrailS3ObjectReadsLogged.frameworks).toEqual({
+    securityHub: ['S3.23'],
+    cisAws: { '3.0': ['3.9'], '4.0': ['3.9'] },
+    cisEks: {},
+    wellArchitected: [],
+  });
+});

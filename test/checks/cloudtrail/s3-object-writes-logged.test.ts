@@ -95,3 +95,12 @@ describe(CHECK, () => {
     ]);
   });
 });
+
+test('maps to S3.22 and CIS 3.8', () => {
+  expect(cloudtrailS3ObjectWritesLogged.frameworks).toEqual({
+    securityHub: ['S3.22'],
+    cisAws: { '3.0': ['3.8'], '4.0': ['3.8'] },
+    cisEks: {},
+    wellArchitected: [],
+  });
+});

@@ -48,3 +48,7 @@ describe('ec2-imdsv2-default-required', () => {
     expect(judge(check, [], { alsoCollected: ['ec2.region-settings'] }).map((f) => f.status)).toEqual(['UNKNOWN']);
   });
 });
+
+test('maps to Well-Architected SEC06-BP02; EC2.8 and CIS 5.6/5.7 judge running instances', () => {
+  expect(ec2Imdsv2DefaultRequired.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC06-BP02'] });
+});

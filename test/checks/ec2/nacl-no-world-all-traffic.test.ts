@@ -33,3 +33,7 @@ describe('ec2-nacl-no-world-all-traffic', () => {
     expect(findings.map((f) => f.status)).toEqual(['UNKNOWN', 'UNKNOWN']);
   });
 });
+
+test('maps to Well-Architected SEC05-BP02; EC2.21 and CIS 5.1/5.2 belong to the admin-port check', () => {
+  expect(ec2NaclNoWorldAllTraffic.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC05-BP02'] });
+});

@@ -26,3 +26,7 @@ describe('ec2-sg-no-world-all-traffic', () => {
     expect(findings.map((f) => f.status)).toEqual(['UNKNOWN', 'UNKNOWN']);
   });
 });
+
+test('maps to Well-Architected SEC05-BP02; the CIS admin-port controls belong to the admin-port checks', () => {
+  expect(ec2SgNoWorldAllTraffic.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC05-BP02'] });
+});

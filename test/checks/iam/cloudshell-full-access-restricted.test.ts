@@ -14,3 +14,12 @@ describe('iam-cloudshell-full-access-restricted', () => {
   test('an unresolved attachment → UNKNOWN', () => expect(statusesOf(run(iamCloudshellFullAccessRestricted, [fakeRole('ops', { attachedPolicies: [unresolved('<P>')] })]))).toEqual(['UNKNOWN']));
   test('users not collected → UNKNOWN', () => expect(statusesOf(run(iamCloudshellFullAccessRestricted, [fakeRole('ops')], { coverage: [{ kind: 'iam.role', region: 'global', status: 'ok' }, deniedCoverage('iam.user')] }))).toEqual(['UNKNOWN']));
 });
+
+test('maps to IAM.27 and CIS 1.22 of v3.0 and v4.0', () => {
+  expect(iamCloudshellFullAccessRestricted.frameworks).toEqual({
+    securityHub: ['IAM.27'],
+    cisAws: { '3.0': ['1.22'], '4.0': ['1.22'] },
+    cisEks: {},
+    wellArchitected: [],
+  });
+});

@@ -12,3 +12,12 @@ describe('iam-console-users-mfa', () => {
   test('the root row is not a user here', () => expect(statusesOf(run(iamConsoleUsersMfa, [accountWithRows()]))).toEqual(['PASS']));
   test('credential report denied → UNKNOWN', () => expect(new Set(statusesOf(run(iamConsoleUsersMfa, [accountWithRows(userRow('bob', { mfaActive: false }))], { coverage: iamAccountPartDenied('credentialReport') })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to IAM.5 and CIS 1.10; IAM.19 also covers users without a password', () => {
+  expect(iamConsoleUsersMfa.frameworks).toEqual({
+    securityHub: ['IAM.5'],
+    cisAws: { '3.0': ['1.10'], '4.0': ['1.10'] },
+    cisEks: {},
+    wellArchitected: [],
+  });
+});

@@ -12,3 +12,7 @@ describe('iam-policies-no-allow-notaction', () => {
   test('an unresolved effect → UNKNOWN', () => expect(statusesOf(run(check, [fakePolicy('p', { Statement: [{ Effect: unresolved('<E>'), NotAction: ['iam:*'], Resource: ['*'] }] })]))).toEqual(['UNKNOWN']));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakePolicy('p', statements())], { coverage: [deniedCoverage('iam.policy')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP02, not IAM.21', () => {
+  expect(iamPoliciesNoAllowNotaction.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP02'] });
+});

@@ -17,3 +17,7 @@ describe('iam-policies-no-assume-role-on-all', () => {
   test('an unresolved resource → UNKNOWN', () => expect(statusesOf(run(check, [fakePolicy('p', { Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: [unresolved('<R>')] }] })]))).toEqual(['UNKNOWN']));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakePolicy('p', statements())], { coverage: [deniedCoverage('iam.policy')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP02, not CIS 1.16', () => {
+  expect(iamPoliciesNoAssumeRoleOnAll.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP02'] });
+});

@@ -12,3 +12,7 @@ describe('iam-policies-no-privilege-escalation', () => {
   test('unresolved document → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakePolicy('p', unresolved('<Doc>'))])))).toEqual(new Set(['UNKNOWN'])));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakePolicy('p', statements(ALLOW_ALL))], { coverage: [deniedCoverage('iam.policy')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP02, not CIS 1.16', () => {
+  expect(iamPoliciesNoPrivilegeEscalation.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP02'] });
+});

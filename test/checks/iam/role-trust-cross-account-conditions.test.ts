@@ -18,3 +18,7 @@ describe('iam-role-trust-cross-account-conditions', () => {
   test('an unresolved external id → UNKNOWN', () => expect(outcomes(run(check, [fakeRole('r', { trustPolicy: { Statement: [{ ...fromOther(), Principal: { AWS: [`arn:aws:iam::${OTHER_ACCOUNT}:root`] }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'sts:ExternalId': [unresolved('<ExtId>')] } } }] } as never })]))).toEqual([['UNKNOWN', key]]));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakeRole('r')], { coverage: [deniedCoverage('iam.role')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP07 and SEC03-BP09, not CIS 1.20', () => {
+  expect(iamRoleTrustCrossAccountConditions.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP07', 'SEC03-BP09'] });
+});

@@ -23,3 +23,7 @@ describe('iam-role-trust-no-any-principal', () => {
   test('an unresolved trust policy → UNKNOWN', () => expect(statusesOf(run(check, [fakeRole('r', { trustPolicy: unresolved('<Trust>') })]))).toEqual(['UNKNOWN']));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakeRole('r')], { coverage: [deniedCoverage('iam.role')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP07, not CIS 1.20', () => {
+  expect(iamRoleTrustNoAnyPrincipal.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP07'] });
+});

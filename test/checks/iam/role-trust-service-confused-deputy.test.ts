@@ -18,3 +18,7 @@ describe('iam-role-trust-service-confused-deputy', () => {
     expect(judge({ Statement: [{ Effect: 'Allow', Principal: { Service: ['pods.eks.amazonaws.com'] }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'aws:SourceAccount': [unresolved('AWS::AccountId')] } } }] })).toEqual([['UNKNOWN', KEY]]));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakeRole('r')], { coverage: [deniedCoverage('iam.role')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP07, not CIS EKS 5.2.1', () => {
+  expect(iamRoleTrustServiceConfusedDeputy.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP07'] });
+});

@@ -25,3 +25,7 @@ describe('iam-roles-no-privilege-escalation', () => {
   test('policies not collected → UNKNOWN', () =>
     expect(new Set(statusesOf(run(check, [fakeRole('r', { attachedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })], { coverage: [{ kind: 'iam.role', region: 'global', status: 'ok' }, deniedCoverage('iam.policy')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP02, not CIS 1.16', () => {
+  expect(iamRolesNoPrivilegeEscalation.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP02'] });
+});

@@ -40,3 +40,7 @@ describe('iam-users-no-privilege-escalation', () => {
     expect(new Set(statusesOf(run(check, [fakeUser('g', { groups: [GROUP] })], { coverage: [{ kind: 'iam.user', region: 'global', status: 'ok' }, { kind: 'iam.policy', region: 'global', status: 'ok' }, deniedCoverage('iam.group')] })))).toEqual(new Set(['UNKNOWN'])));
   test('users not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakeUser('g')], { coverage: [deniedCoverage('iam.user')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP02, not CIS 1.16', () => {
+  expect(iamUsersNoPrivilegeEscalation.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP02'] });
+});

@@ -10,3 +10,7 @@ describe('iam-users-not-both-password-and-keys', () => {
   test('a key-only user is out of scope', () => expect(statusesOf(run(iamUsersNotBothPasswordAndKeys, [accountWithRows(userRow('ci', { passwordEnabled: false, accessKeys: [activeKey('2026-10-01T00:00:00Z')] }))]))).toEqual(['PASS']));
   test('denied → UNKNOWN', () => expect(new Set(statusesOf(run(iamUsersNotBothPasswordAndKeys, [accountWithRows(userRow('a'))], { coverage: iamAccountPartDenied('credentialReport') })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC02-BP02; CIS 1.11 is the initial-setup keys check', () => {
+  expect(iamUsersNotBothPasswordAndKeys.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC02-BP02'] });
+});

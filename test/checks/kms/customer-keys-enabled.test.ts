@@ -12,3 +12,7 @@ describe('kms-customer-keys-enabled', () => {
   test('unresolved → UNKNOWN', () => expect(judge({ keyManager: unresolved('<M>') })).toEqual(['UNKNOWN']));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(kmsCustomerKeysEnabled, [fakeKmsKey()], { coverage: [deniedCoverage('kms.key')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC08-BP01; KMS.3 is about keys pending deletion', () => {
+  expect(kmsCustomerKeysEnabled.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC08-BP01'] });
+});

@@ -13,3 +13,7 @@ describe('kms-key-policy-cross-account-conditions', () => {
   test('trusted account → NOT_APPLICABLE', () => expect(outcomes(run(check, [fakeKmsKey({ extraStatements: [grant()] })], { checkOptions: { 'kms-key-policy-cross-account-conditions': { trustedAccountIds: [OTHER_ACCOUNT] } } }))).toEqual([['NOT_APPLICABLE', KEY]]));
   test('not collected → UNKNOWN', () => expect(new Set(statusesOf(run(check, [fakeKmsKey()], { coverage: [deniedCoverage('kms.key')] })))).toEqual(new Set(['UNKNOWN'])));
 });
+
+test('maps to Well-Architected SEC03-BP07 and SEC08-BP04; KMS.5 is about public keys', () => {
+  expect(kmsKeyPolicyCrossAccountConditions.frameworks).toEqual({ securityHub: [], cisAws: {}, cisEks: {}, wellArchitected: ['SEC03-BP07', 'SEC08-BP04'] });
+});

@@ -1,6 +1,6 @@
 import { Indeterminate, fail, must, pass, unknown, type CheckContext, type Verdict } from '../../../engine/check';
 import { describeGap } from '../../../engine/inventory-view';
-import { describeResolvable, type Trail } from '../../../model';
+import { ANY_REGION, GLOBAL_REGION, describeResolvable, type Trail } from '../../../model';
 
 /** A trail whose fitness could not be established, and why. */
 export interface Undecided {
@@ -14,11 +14,19 @@ export interface Shortfall {
   readonly reason: string;
 }
 
+/** An audited region whose trails could not be listed, and why. */
+export interface UnlistedRegion {
+  readonly region: string;
+  readonly reason: string;
+}
+
 export interface Candidates {
   /** Trails that record this region's events and whose data is complete. */
   readonly trails: readonly Trail[];
   /** Trails that may record this region's events but could not be read in full. */
   readonly undecided: readonly Undecided[];
+  /** Other regions whose trail listing failed: a multi-region trail homed there is recorded nowhere else. */
+  readonly unlisted: readonly UnlistedRegion[];
 }
 
 /**
@@ -27,7 +35,8 @@ export interface Candidates {
  * region, so those are found through the whole inventory rather than the region's own list.
  *
  * A trail whose own describe call failed, or whose home region could not be collected, is
- * undecided: it may turn a FAIL into UNKNOWN, but it never makes a PASS.
+ * undecided, and so is every other audited region whose trails could not be listed: either may turn
+ * a FAIL into UNKNOWN, but never makes a PASS.
  */
 export function trailsRecordingRegion(local: readonly Trail[], ctx: CheckContext): Candidates {
   const trails: Trail[] = [];
@@ -46,7 +55,25 @@ export function trailsRecordingRegion(local: readonly Trail[], ctx: CheckContext
     // A single-region trail homed elsewhere records nothing here.
     else if (multiRegion.value) consider(trail, homeRegionGap(trail, ctx));
   }
-  return { trails, undecided };
+  return { trails, undecided, unlisted: unlistedRegions(ctx) };
+}
+
+/**
+ * The other audited regions (declared, or named by trail coverage) whose trail listing did not
+ * succeed. A trail is recorded only in its home region, so a multi-region or organization trail
+ * homed in one of them would be missing from the whole inventory, not just from that region.
+ */
+function unlistedRegions(ctx: CheckContext): UnlistedRegion[] {
+  const { inventory } = ctx.inventory;
+  const audited = new Set(inventory.source.regions ?? []);
+  for (const c of inventory.coverage) if (c.kind === 'cloudtrail.trail') audited.add(c.region);
+  const unlisted: UnlistedRegion[] = [];
+  for (const region of audited) {
+    if (region === ctx.region || region === ANY_REGION || region === GLOBAL_REGION) continue;
+    const state = ctx.inventory.coverage('cloudtrail.trail', region);
+    if (state.state !== 'ok') unlisted.push({ region, reason: describeGap('cloudtrail.trail', region, state) });
+  }
+  return unlisted;
 }
 
 /** The engine vouches only for the region it judges; a trail homed elsewhere needs its own region's collection to have worked. */
@@ -60,6 +87,7 @@ export interface Sorted {
   readonly qualifying: readonly Trail[];
   readonly shortfalls: readonly Shortfall[];
   readonly undecided: readonly Undecided[];
+  readonly unlisted: readonly UnlistedRegion[];
 }
 
 /**
@@ -77,7 +105,7 @@ export function sortTrails(candidates: Candidates, shortfall: (trail: Trail) => 
     else if (judged.value === undefined) qualifying.push(trail);
     else shortfalls.push({ trail, reason: judged.value });
   }
-  return { qualifying, shortfalls, undecided };
+  return { qualifying, shortfalls, undecided, unlisted: candidates.unlisted };
 }
 
 /** Runs one judgement; an unresolved value it reads comes back as a reason instead of ending the whole evaluation. */
@@ -97,7 +125,10 @@ export interface RegionMessages {
   readonly noneQualifies: string;
 }
 
-/** PASS when a trail qualifies; otherwise UNKNOWN when some trail could not be judged; otherwise FAIL with every shortfall. */
+/**
+ * PASS when a trail qualifies; otherwise UNKNOWN when some trail could not be judged or some other
+ * region's trails could not be listed; otherwise FAIL with every shortfall.
+ */
 export function regionVerdict(sorted: Sorted, region: string, messages: RegionMessages): Verdict {
   const where = region === '*' ? '' : ` in ${region}`;
   const [first] = sorted.qualifying;
@@ -106,15 +137,27 @@ export function regionVerdict(sorted: Sorted, region: string, messages: RegionMe
       evidence: { qualifyingTrails: sorted.qualifying.map((t) => t.id) },
     });
   }
-  if (sorted.undecided.length > 0) {
-    const why = sorted.undecided.map((u) => `${trailLabel(u.trail)}: ${u.reason}`).join('; ');
-    return unknown(`${messages.noneQualifies}${where} among the trails that could be judged, and ${sorted.undecided.length} could not be: ${why}.`);
+  if (sorted.undecided.length > 0 || sorted.unlisted.length > 0) {
+    return unknown(`${messages.noneQualifies}${where} among the trails that could be judged, but ${whatWasNotJudged(sorted)}.`);
   }
   const detail =
     sorted.shortfalls.length === 0 ? 'no trail records events here' : sorted.shortfalls.map((s) => `${trailLabel(s.trail)} ${s.reason}`).join('; ');
   return fail(`${messages.noneQualifies}${where}: ${detail}.`, {
     evidence: { trails: sorted.shortfalls.map((s) => ({ id: s.trail.id, shortfall: s.reason })) },
   });
+}
+
+/** "1 trail could not be judged (…); the trails of us-east-1 could not be listed (…)" */
+function whatWasNotJudged(sorted: Sorted): string {
+  const parts: string[] = [];
+  if (sorted.undecided.length > 0) {
+    const why = sorted.undecided.map((u) => `${trailLabel(u.trail)}: ${u.reason}`).join('; ');
+    parts.push(`${sorted.undecided.length} trail${sorted.undecided.length === 1 ? '' : 's'} could not be judged (${why})`);
+  }
+  for (const u of sorted.unlisted) {
+    parts.push(`the trails of ${u.region} could not be listed, and a multi-region trail homed there could record this region unseen (${u.reason})`);
+  }
+  return parts.join('; ');
 }
 
 /** `org-trail (organization trail of 999988887777)`: a name for messages, never used to judge. */

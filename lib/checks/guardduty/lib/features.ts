@@ -19,7 +19,8 @@ export const EKS_ADDON_MANAGEMENT = 'EKS_ADDON_MANAGEMENT';
 /**
  * Coverage parts the detector checks depend on: none beyond the detector itself. The
  * administrator (GetAdministratorAccount) only adds a name to messages and the finding counts are
- * not read, so a failure of either must not turn these verdicts UNKNOWN.
+ * read only by guardduty-no-active-high-severity-findings, so a failure of either must not turn
+ * these verdicts UNKNOWN.
  */
 export const DETECTOR_ONLY: readonly string[] = [];
 

@@ -11,3 +11,18 @@ export const CONFUSED_DEPUTY = 'https://docs.aws.amazon.com/IAM/latest/UserGuide
 export const OIDC_TRUST = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub';
 export const IRSA = 'https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html';
 export const CIS_EKS = 'https://www.cisecurity.org/benchmark/kubernetes';
+
+/** AWS Well-Architected security best practices, for checks no Security Hub or CIS control covers. */
+const wellArchitected = (page: string) => `https://docs.aws.amazon.com/wellarchitected/latest/framework/${page}.html`;
+/** SEC02-BP02 Use temporary credentials. */
+export const WA_TEMPORARY_CREDENTIALS = wellArchitected('sec_identities_unique');
+/** SEC03-BP02 Grant least privilege access. */
+export const WA_LEAST_PRIVILEGE = wellArchitected('sec_permissions_least_privileges');
+/** SEC03-BP07 Analyze public and cross-account access. */
+export const WA_CROSS_ACCOUNT = wellArchitected('sec_permissions_analyze_cross_account');
+/** SEC03-BP09 Share resources securely with a third party. */
+export const WA_THIRD_PARTY = wellArchitected('sec_permissions_share_securely_third_party');
+/** SEC08-BP01 Implement secure key management. */
+export const WA_KEY_MANAGEMENT = wellArchitected('sec_protect_data_rest_key_mgmt');
+/** SEC08-BP04 Enforce access control (data at rest). */
+export const WA_DATA_ACCESS_CONTROL = wellArchitected('sec_protect_data_rest_access_control');
