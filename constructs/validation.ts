@@ -11,6 +11,7 @@ import {
   type PolicyViolation,
 } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { z } from 'zod';
 import { ALL_CHECKS } from '../lib/checks';
 import { selectChecks } from '../lib/checks/select';
 import type { Check } from '../lib/engine/check';
@@ -52,6 +53,12 @@ export interface HardeksAcknowledgement {
   /** Last day the acknowledgement holds, `YYYY-MM-DD` (UTC). @default - no expiry */
   readonly expires?: string;
 }
+
+/** One check id (or glob) and at most one key: lists of alternatives belong in suppression files. */
+const acknowledgementSchema = suppressionSchema.pick({ reason: true, expires: true }).extend({
+  checkId: z.string().min(1),
+  key: z.string().min(1).optional(),
+});
 
 /** An acknowledgement that cannot be recorded (a short reason, an unknown check, a bad date). */
 export class AcknowledgementError extends InputError {
@@ -98,7 +105,7 @@ export class HardeksValidation implements IPolicyValidationPlugin {
    * `cdk.out` honours it too; findings keep their status and are marked suppressed.
    */
   static acknowledge(scope: IConstruct, acknowledgement: HardeksAcknowledgement): void {
-    const parsed = suppressionSchema.pick({ checkId: true, key: true, reason: true, expires: true }).safeParse(acknowledgement);
+    const parsed = acknowledgementSchema.safeParse(acknowledgement);
     if (!parsed.success) {
       throw new AcknowledgementError(`acknowledgement of ${acknowledgement.checkId} on ${scope.node.path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
@@ -147,7 +154,7 @@ export class HardeksValidation implements IPolicyValidationPlugin {
 }
 
 /** One violation per finding, named `<checkId>` or `<checkId>[<key>]`, against the resource's logical id (CDK adds the construct path). */
-function toViolation(f: Finding, templatePath: string, stackConstructPath: string): PolicyViolation {
+export function toViolation(f: Finding, templatePath: string, stackConstructPath: string): PolicyViolation {
   const origin = f.resource.origin;
   const resource: PolicyViolatingResource =
     origin?.kind === 'cfn'
