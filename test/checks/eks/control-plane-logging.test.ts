@@ -1,6 +1,6 @@
 import { eksControlPlaneLogging } from '../../../lib/checks/eks/control-plane-logging';
 import { runChecks } from '../../../lib/engine/run';
-import { fakeEksCluster, inventoryOf, unresolved } from '../../fixtures/model';
+import { deniedCoverage, fakeEksCluster, inventoryOf, unresolved } from '../../fixtures/model';
 
 const byKey = (findings: readonly { key?: string; status: string }[]) => Object.fromEntries(findings.map((f) => [f.key, f.status]));
 
@@ -44,5 +44,13 @@ describe('eks-control-plane-logging', () => {
       eksControlPlaneLogging,
     ]);
     expect(findings.map((f) => f.status)).toEqual(['UNKNOWN']);
+  });
+
+  test('clusters could not be listed → UNKNOWN, never PASS', () => {
+    const { findings } = runChecks(inventoryOf([fakeEksCluster()], { coverage: [deniedCoverage('eks.cluster')] }), [eksControlPlaneLogging]);
+    expect(findings.map((f) => [f.resource.kind, f.status])).toEqual([
+      ['account', 'UNKNOWN'],
+      ['eks.cluster', 'UNKNOWN'],
+    ]);
   });
 });
