@@ -59,7 +59,7 @@ interface SdkClient {
 
 /**
  * One SDK client per (service, region), all sharing one credential provider, adaptive retries with
- * bounded attempts, and two concurrency limits: per service and overall. Statistics of every call
+ * bounded attempts, and two concurrency limits: per service in each region, and overall. Statistics of every call
  * land in `stats`.
  */
 export class ClientFactory {

@@ -1,4 +1,4 @@
-export { SimulatedAws, type CallContext, type Fault, type FaultType, type Handler, type SimService, type SimulatedAwsOptions } from './simulated-aws';
+export { SimulatedAws, type CallContext, type Fault, type FaultType, type Handler, type Latency, type RateLimit, type SimService, type SimulatedAwsOptions } from './simulated-aws';
 export type { ByRegion, SimServices, SimWorld } from './world';
 export * from './errors';
 export { page } from './paging';
@@ -20,3 +20,4 @@ export {
 export { s3Service, exampleS3World, type S3World, type S3WorldBucket } from './services/s3';
 export { guarddutyService, exampleGuardDutyWorld, type GuardDutyRegionWorld, type GuardDutyWorldDetector, type GuardDutyWorldFinding } from './services/guardduty';
 export { ALL_SIM_SERVICES, EXAMPLE_ACCOUNT_ID, exampleAccountWorld, simulateExampleAccount } from './example-account';
+export { COMMERCIAL_REGIONS, LARGE_ACCOUNT_ID, LARGE_ACCOUNT_PRESETS, largeAccountWorld, spread, type LargeAccountParameters } from './large-account';

@@ -23,8 +23,29 @@ export interface SimService {
   readonly operations: Readonly<Record<string, Handler>>;
 }
 
-/** `hang`: the call never answers (a region that black-holes traffic); timeouts must bound it. */
-export type FaultType = 'access-denied' | 'throttle' | 'server-error' | 'malformed' | 'bad-gateway' | 'hang';
+/**
+ * `hang`: the call never answers (a region that black-holes traffic); timeouts must bound it.
+ * `connection-reset` and `timeout` are what the HTTP layer raises for a dropped socket and a request
+ * that outlived its timeout: the SDK retries both as transient.
+ */
+export type FaultType = 'access-denied' | 'throttle' | 'server-error' | 'malformed' | 'bad-gateway' | 'hang' | 'connection-reset' | 'timeout';
+
+/**
+ * A token bucket in front of matching operations, as AWS throttles its APIs: each call takes a
+ * token; `burst` tokens at most; `perSecond` come back every second. A call finding the bucket
+ * empty is answered with the service's throttling error, so the SDK's retry strategy runs.
+ */
+export interface RateLimit {
+  /** `service:Operation`, or a glob (`ec2:Describe*`). The first matching limit applies. */
+  readonly operation: string;
+  readonly perSecond: number;
+  readonly burst: number;
+  /** One bucket per region (AWS's usual scope) or one for the whole account. @default region */
+  readonly per?: 'region' | 'account';
+}
+
+/** Milliseconds a call takes: a constant, or one per operation and region. */
+export type Latency = number | ((operation: string, region: string) => number);
 
 export interface Fault {
   /** `service:Operation`, or a glob with `*` (`eks:*`, `*`). */
@@ -44,7 +65,11 @@ export interface SimulatedAwsOptions {
   /** Seed of the generator that decides rate-based faults. @default 1 */
   readonly seed?: number;
   /** Latency added to every call, in milliseconds (benchmarks). @default 0 */
-  readonly latencyMs?: number;
+  readonly latencyMs?: Latency;
+  /** Token buckets per operation (benchmarks): calls beyond them are throttled. @default none */
+  readonly rateLimits?: readonly RateLimit[];
+  /** Clock of the token buckets (tests). @default Date.now */
+  readonly clock?: () => number;
 }
 
 const MALFORMED_MARK = Symbol('hardeks.sim.malformed');
@@ -58,7 +83,10 @@ const MALFORMED_MARK = Symbol('hardeks.sim.malformed');
 export class SimulatedAws {
   /** Attempts per `service:Operation`, retries included. */
   readonly calls: Record<string, number> = {};
+  /** Attempts per `service:Operation` answered with a throttling error by a rate limit. */
+  readonly throttled: Record<string, number> = {};
   private readonly services: Map<string, SimService>;
+  private readonly buckets = new Map<string, TokenBucket>();
   private readonly faults: { fault: Fault; used: number }[] = [];
   private random: () => number;
 
@@ -122,7 +150,14 @@ export class SimulatedAws {
     this.calls[key] = (this.calls[key] ?? 0) + 1;
     const sim = this.services.get(service);
     if (!sim) throw new Error(`simulated AWS: service ${service} is not simulated`);
-    if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    // The bucket is read as the request arrives; the answer, throttled or not, takes the round trip.
+    const admitted = this.admit(key, region, sim);
+    const latency = latencyOf(this.options.latencyMs, key, region);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (!admitted) {
+      this.throttled[key] = (this.throttled[key] ?? 0) + 1;
+      throw faultError(sim.errors, 'throttle', key);
+    }
 
     if (!sim.global) {
       const known = this.world.regions.find((r) => r.name === region);
@@ -143,6 +178,22 @@ export class SimulatedAws {
     return { output: await handler(input, { region, world: this.world, pageSize: this.options.pageSize ?? 20 }) };
   }
 
+  /** Takes a token from the bucket of the first rate limit matching the call; false when it is empty. */
+  private admit(key: string, region: string, sim: SimService): boolean {
+    const limits = this.options.rateLimits ?? [];
+    const index = limits.findIndex((l) => globMatch(l.operation, key));
+    if (index < 0) return true;
+    const limit = limits[index]!;
+    const scope = sim.global || limit.per === 'account' ? 'account' : region;
+    const id = `${index}|${key}|${scope}`;
+    let bucket = this.buckets.get(id);
+    if (!bucket) {
+      bucket = new TokenBucket(limit.perSecond, limit.burst, this.options.clock ?? Date.now);
+      this.buckets.set(id, bucket);
+    }
+    return bucket.take();
+  }
+
   private matchFault(key: string, region: string): FaultType | undefined {
     for (const entry of this.faults) {
       const { fault } = entry;
@@ -157,14 +208,49 @@ export class SimulatedAws {
   }
 }
 
-function faultError(style: ErrorStyle, type: FaultType, key: string) {
+function faultError(style: ErrorStyle, type: FaultType, key: string): Error {
   switch (type) {
+    case 'connection-reset':
+      // What node's HTTP client raises when the peer drops the socket.
+      return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', $metadata: {} });
+    case 'timeout':
+      // What the SDK's node HTTP handler raises when a request outlives requestTimeout.
+      return Object.assign(new Error('Connection timed out after 30000 ms'), { name: 'TimeoutError', $metadata: {} });
     case 'access-denied':
       return awsError(style.accessDenied.name, style.accessDenied.status, `User: arn:aws:iam::000000000000:user/auditor is not authorized to perform: ${key}`);
     case 'throttle':
       return awsError(style.throttled.name, style.throttled.status, 'Rate exceeded', { throttling: true });
     default:
       return awsError(style.serverError.name, style.serverError.status, 'We encountered an internal error. Please try again.');
+  }
+}
+
+function latencyOf(latency: Latency | undefined, key: string, region: string): number {
+  if (latency === undefined) return 0;
+  return typeof latency === 'number' ? latency : latency(key, region);
+}
+
+/** AWS's throttling model: a bucket that starts full and refills continuously at its rate. */
+class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly clock: () => number,
+  ) {
+    this.tokens = burst;
+    this.last = clock();
+  }
+
+  take(): boolean {
+    const now = this.clock();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 }
 
