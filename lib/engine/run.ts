@@ -110,8 +110,18 @@ function runAggregateCheck(check: Check & { scope: 'region' | 'account' }, view:
       emit(resource, unknownVerdict(`Not judged: ${describeIncomplete(partial)}.`));
       continue;
     }
-    emit(resource, evaluateSafely(() => check.evaluate(inScope, context(region, resource.accountId))));
+    const outcomes = evaluateSafely(() => check.evaluate(inScope, context(region, resource.accountId)));
+    emit(resource, isTemplate && check.scope === 'account' ? outcomes.map(accountWideOnTemplate) : outcomes);
   }
+}
+
+/**
+ * A stack is part of an account: an account-wide requirement it does not meet ("a support role
+ * exists") may well be met by another stack or by resources made outside CloudFormation.
+ */
+function accountWideOnTemplate(outcome: Outcome): Outcome {
+  if (outcome.status !== 'FAIL') return outcome;
+  return { status: 'NOT_APPLICABLE', message: `Not met by this template alone (${outcome.message.replace(/\.$/, '')}); the account may meet it elsewhere.`, ...(outcome.key ? { key: outcome.key } : {}) };
 }
 
 /** For an account-scope check of a regional kind every region must be covered; otherwise the one region. */

@@ -866,3 +866,21 @@ describe('template inventories', () => {
     expect(findings[0]!.message).toContain('not declared in this template');
   });
 });
+
+describe('account-wide requirements on a template', () => {
+  test('a FAIL of an account-scope check becomes NOT_APPLICABLE (a stack is part of an account); a PASS stays', () => {
+    const inventory: Inventory = {
+      schemaVersion: SCHEMA_VERSION,
+      source: { type: 'template', stack: 'Cluster' },
+      resources: { 'eks.cluster': [templateCluster('Cluster')] },
+      coverage: [{ kind: 'eks.cluster', region: '*', status: 'ok' }],
+    };
+    const exists = (wanted: string) =>
+      defineAccountCheck({ ...META, id: `eks-${wanted}-exists`, kind: 'eks.cluster', evaluate: (cs) => (cs.some((c) => c.id.endsWith(wanted)) ? pass('there') : fail('missing')) });
+    const { findings } = runChecks(inventory, [exists('Cluster'), exists('Other')], { now: NOW });
+    expect(findings.map((f) => [f.checkId, f.status])).toEqual([
+      ['eks-Cluster-exists', 'PASS'],
+      ['eks-Other-exists', 'NOT_APPLICABLE'],
+    ]);
+  });
+});

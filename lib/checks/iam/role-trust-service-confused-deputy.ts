@@ -11,14 +11,17 @@ export const iamRoleTrustServiceConfusedDeputy = defineResourceCheck({
     'For each AWS service principal the trust policy admits (key `Service::<principal>`), the grant is narrowed with `aws:SourceAccount`, ' +
     '`aws:SourceArn`, `aws:SourceOrgID` or `aws:SourceOrgPaths` (positive operator, no `…IfExists`, no bare `*` pattern), in the statement or as a Deny guard. ' +
     'EKS Pod Identity roles (`pods.eks.amazonaws.com`) are the typical case. Option `exemptServices` lists services that only ever use a role ' +
-    'passed by a principal of your own account with iam:PassRole (default: ec2, lambda, edgelambda and eks cluster roles). ' +
+    'passed by a principal of your own account with iam:PassRole (default: ec2, lambda, edgelambda and eks cluster roles, and ' +
+    'cloudtrail, whose CloudWatch Logs delivery role does not support aws:SourceArn or aws:SourceAccount per the CloudTrail User Guide). ' +
     'Service-linked roles are NOT_APPLICABLE. No Security Hub, CIS AWS or CIS EKS control covers confused-deputy conditions, so the ' +
     'check maps to Well-Architected SEC03-BP07 (analyze public and cross-account access): a service principal acts for every account.',
   risk: 'A service acting for another customer can be pointed at your role (confused deputy) and use its permissions.',
   remediation: 'Add a StringEquals aws:SourceAccount condition with your account id, or aws:SourceArn with the resource (cluster, trail, topic) that uses the role.',
   references: [CONFUSED_DEPUTY, 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html', WA_CROSS_ACCOUNT],
   frameworks: { wellArchitected: ['SEC03-BP07'] },
-  defaultOptions: { exemptServices: ['ec2.amazonaws.com', 'lambda.amazonaws.com', 'edgelambda.amazonaws.com', 'eks.amazonaws.com'] },
+  defaultOptions: {
+    exemptServices: ['ec2.amazonaws.com', 'lambda.amazonaws.com', 'edgelambda.amazonaws.com', 'eks.amazonaws.com', 'cloudtrail.amazonaws.com'],
+  },
 
   evaluate(role, ctx) {
     const name = must(role.name);

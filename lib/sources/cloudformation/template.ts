@@ -28,7 +28,8 @@ export function suppressionsFromTemplate(template: CfnTemplate, options: Templat
 }
 
 /** Both at once, mapping the template once. */
-export function mapTemplate(template: CfnTemplate, options: TemplateOptions): { inventory: Inventory; suppressions: Suppression[] } {
+export function mapTemplate(template: CfnTemplate, given: TemplateOptions): { inventory: Inventory; suppressions: Suppression[] } {
+  const options = withEnvironmentFromParameters(given);
   const scope = new TemplateScope(template, options);
   const out = new InventoryBuilder();
   for (const phase of ['own', 'fold'] as const) {
@@ -46,6 +47,20 @@ export function mapTemplate(template: CfnTemplate, options: TemplateOptions): { 
       coverage: TEMPLATE_KINDS.map((kind): Coverage => ({ kind, region: ANY_REGION, status: 'ok' })),
     },
     suppressions: metadataSuppressions(scope, out),
+  };
+}
+
+/**
+ * `--parameter AWS::AccountId=…` / `AWS::Region=…` say where the stack is deployed: the inventory then
+ * knows its account (so the account's own principals are not "other accounts") and its region.
+ */
+function withEnvironmentFromParameters(options: TemplateOptions): TemplateOptions {
+  const account = options.parameters?.['AWS::AccountId'];
+  const region = options.parameters?.['AWS::Region'];
+  return {
+    ...options,
+    ...(options.accountId === undefined && typeof account === 'string' ? { accountId: account } : {}),
+    ...(options.region === undefined && typeof region === 'string' ? { region } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ describe('iam-role-trust-service-confused-deputy', () => {
   test('with ArnLike aws:SourceArn on a pattern → PASS', () => expect(judge(SERVICE_TRUST('pods.eks.amazonaws.com', { Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:eks:eu-west-1:111122223333:cluster/*' } } }))).toEqual([['PASS', KEY]]));
   test('trap: a condition on another key does not restrict', () => expect(judge(SERVICE_TRUST('pods.eks.amazonaws.com', { Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }))).toEqual([['FAIL', KEY]]));
   test('ec2 instance roles are exempt by default', () => expect(judge(SERVICE_TRUST('ec2.amazonaws.com'))).toEqual([['NOT_APPLICABLE', 'Service::ec2.amazonaws.com']]));
+  test('the CloudTrail delivery role is exempt by default (it cannot carry source conditions)', () => expect(judge(SERVICE_TRUST('cloudtrail.amazonaws.com'))).toEqual([['NOT_APPLICABLE', 'Service::cloudtrail.amazonaws.com']]));
   test('a role without service trust → NOT_APPLICABLE', () =>
     expect(statusesOf(run(check, [fakeRole('r', { trustPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:root'] }, Action: ['sts:AssumeRole'] }] } })]))).toEqual(['NOT_APPLICABLE']));
   test('an unresolved source account → UNKNOWN', () =>

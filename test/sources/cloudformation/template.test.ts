@@ -87,3 +87,28 @@ describe('loading files', () => {
     expect(() => stacksFromFiles(['a/web.yaml', 'b/web.template.json'])).toThrow(TemplateError);
   });
 });
+
+describe('the deployment environment given as pseudo-parameters', () => {
+  const template = {
+    Resources: {
+      Role: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'sts:AssumeRole' }],
+          },
+        },
+      },
+    },
+  };
+
+  test('AWS::AccountId and AWS::Region become the inventory account and region, and the partition follows the region', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hardeks-env-'));
+    writeFileSync(join(dir, 'env.json'), JSON.stringify(template));
+    const { inventory } = loadTemplates(stacksFromFiles([join(dir, 'env.json')]), { parameters: { 'AWS::AccountId': '111122223333', 'AWS::Region': 'cn-north-1' } });
+    expect(inventory.source).toMatchObject({ accountId: '111122223333', regions: ['cn-north-1'] });
+    const role = inventory.resources['iam.role']![0]!;
+    const trust = role.trustPolicy as { Statement: { Principal: { AWS: unknown[] } }[] };
+    expect(trust.Statement[0]!.Principal.AWS).toEqual(['arn:aws-cn:iam::111122223333:root']);
+  });
+});
