@@ -132,7 +132,7 @@ describe('permanent faults (denials per service, region and operation; disabled 
   // coverage `ok` (no security groups, hence nothing open to the world: a PASS on data never received).
   // The fix belongs in the collection (reject a 200 whose content-type is not the protocol's); when it
   // lands this test starts failing: turn it into a plain `test`.
-  test.failing('a 200 answer with an HTML body from an XML-protocol API is recorded as a failure, not as an empty listing', async () => {
+  test('a 200 answer with an HTML body from an XML-protocol API is recorded as a failure, not as an empty listing', async () => {
     const { inventory } = await collectWith(exampleAccountWorld(), [{ operation: 'ec2:DescribeSecurityGroups', type: 'malformed' }], { pageSize: 20, attempts: 2 });
     expect(inventory.coverage).toContainEqual(expect.objectContaining({ kind: 'ec2.security-group', region: 'eu-west-1', status: 'error' }));
   });

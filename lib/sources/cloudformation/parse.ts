@@ -52,7 +52,12 @@ export function parseTemplateText(text: string, source = 'template'): ParsedTemp
     }
   } else {
     if (doc.errors.length > 0) throw new TemplateError(`${source} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-    raw = doc.toJS({ maxAliasCount: 1000 });
+    try {
+      raw = doc.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      // An alias without its anchor, or an alias bomb, only shows when the document is built.
+      throw new TemplateError(`${source} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
   const template = asTemplate(raw, source);
   return { template, lines: resourceLines(doc, lineCounter) };

@@ -1,5 +1,12 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MiddlewareStack, RequestHandler } from '@smithy/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  DeserializeHandler,
+  DeserializeHandlerArguments,
+  MiddlewareStack,
+  RequestHandler,
+} from '@smithy/types';
 import pLimit from 'p-limit';
 import { TOOL_VERSION } from '../../version';
 import { deadlineError } from './aws-errors';
@@ -93,6 +100,7 @@ export class ClientFactory {
       ...overrides,
     });
     this.addLimiter(client.middlewareStack, service, region);
+    refuseHtmlAnswers(client.middlewareStack);
     addStatsMiddleware(client.middlewareStack, service, this.stats);
     o.middleware?.(client.middlewareStack, { service, region });
     this.clients.set(key, client);
@@ -166,4 +174,26 @@ export function shared(provider: AwsCredentialIdentityProvider, now: () => numbe
     });
     return pending;
   };
+}
+
+/**
+ * A proxy or gateway that answers 200 with an HTML page would make the SDK's XML readers (EC2, IAM,
+ * S3, STS) return an empty listing — "no security groups", hence a PASS on data never received.
+ * AWS APIs never answer HTML, so such a response is refused before it is deserialized.
+ */
+function refuseHtmlAnswers(stack: MiddlewareStack<any, any>): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+  stack.addRelativeTo(
+    (next: DeserializeHandler<any, any>) => async (args: DeserializeHandlerArguments<any>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const result = await next(args);
+      const response = result.response as { statusCode?: number; headers?: Record<string, string> } | undefined;
+      const type = Object.entries(response?.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+      if (/text\/html/i.test(type)) {
+        const error = new Error(`the endpoint answered HTTP ${response?.statusCode ?? '?'} with an HTML page instead of an AWS response`);
+        error.name = 'UnexpectedHtmlResponse';
+        throw Object.assign(error, { $fault: 'server', $metadata: { httpStatusCode: response?.statusCode } });
+      }
+      return result;
+    },
+    { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'hardeksRefuseHtml' },
+  );
 }
