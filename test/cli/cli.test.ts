@@ -21,9 +21,12 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-/** The fixtures hold EKS clusters only; other services' checks would report them "not collected". */
+/** The three checks these fixtures are built for; the rest of the catalog has its own tests. */
+const FIRST_EKS_CHECKS = 'eks-endpoint-not-public,eks-secrets-encrypted,eks-control-plane-logging';
+
+/** The fixtures hold EKS clusters only; other checks would report what they read as "not collected". */
 function runEks(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return run([...args, '--services', 'eks'], env);
+  return run(args.includes('--checks') ? args : [...args, '--checks', FIRST_EKS_CHECKS], env);
 }
 
 function snapshot(name: string, inventory: Inventory): string {
@@ -176,7 +179,8 @@ describe('hardeks CLI (child process)', () => {
       expect(only.metadata.checks).toEqual(['eks-secrets-encrypted']);
       expect(new Set(only.findings.map((f) => f.checkId))).toEqual(new Set(['eks-secrets-encrypted']));
       const eks = json(run(['audit', '--snapshot', insecure, '--format', 'json', '--services', 'eks']).stdout);
-      expect(eks.metadata.checks).toHaveLength(3);
+      expect(eks.metadata.checks.length).toBeGreaterThanOrEqual(3);
+      expect(eks.metadata.checks.every((id) => id.startsWith('eks-'))).toBe(true);
     });
 
     test('--severity-threshold keeps only findings at or above it, and the summary follows', () => {
@@ -255,7 +259,8 @@ describe('hardeks CLI (child process)', () => {
     const { code, stdout } = run(['checks', '--format', 'json']);
     expect(code).toBe(0);
     const catalog = JSON.parse(stdout) as { id: string; severity: string; frameworks: { securityHub: string[] } }[];
-    expect(catalog.filter((c) => c.id.startsWith('eks-')).slice(0, 3).map((c) => [c.id, c.severity, c.frameworks.securityHub])).toEqual([
+    const first = ['eks-endpoint-not-public', 'eks-secrets-encrypted', 'eks-control-plane-logging'];
+    expect(catalog.filter((c) => first.includes(c.id)).map((c) => [c.id, c.severity, c.frameworks.securityHub])).toEqual([
       ['eks-endpoint-not-public', 'high', ['EKS.1']],
       ['eks-secrets-encrypted', 'medium', ['EKS.3']],
       ['eks-control-plane-logging', 'medium', ['EKS.8']],

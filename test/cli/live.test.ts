@@ -53,7 +53,7 @@ describe('live audit through --endpoint-url (an endpoint speaking the AWS wire p
     );
 
   test('audit judges the live clusters; what the endpoint denies is UNKNOWN, never PASS', async () => {
-    const { code, stdout, stderr } = await run(['audit', '--endpoint-url', aws.url, '--regions', 'us-east-1,eu-west-1', '--services', 'eks', '--format', 'json']);
+    const { code, stdout, stderr } = await run(['audit', '--endpoint-url', aws.url, '--regions', 'us-east-1,eu-west-1', '--checks', 'eks-endpoint-not-public,eks-secrets-encrypted,eks-control-plane-logging', '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as Report;
@@ -72,13 +72,13 @@ describe('live audit through --endpoint-url (an endpoint speaking the AWS wire p
     expect(snapshot.source.type).toBe('live');
     // What EKS checks read from IAM was collected too (--services eks), and this endpoint denied it: recorded, not dropped.
     expect(snapshot.coverage).toContainEqual(expect.objectContaining({ kind: 'iam.role', region: 'global', status: 'error', issue: expect.objectContaining({ code: 'ACCESS_DENIED' }) }));
-    const audited = await run(['audit', '--snapshot', file, '--services', 'eks', '--format', 'json']);
+    const audited = await run(['audit', '--snapshot', file, '--checks', 'eks-endpoint-not-public,eks-secrets-encrypted,eks-control-plane-logging', '--format', 'json']);
     expect(endpointStatus(JSON.parse(audited.stdout) as Report)).toEqual({ private: 'PASS', open: 'FAIL' });
   });
 
   test('AWS_ENDPOINT_URL sends every client to the endpoint as --endpoint-url does', async () => {
     const before = aws.requests.length;
-    const { code, stdout } = await run(['audit', '--regions', 'us-east-1,eu-west-1', '--services', 'eks', '--format', 'json', '--quiet'], { AWS_ENDPOINT_URL: aws.url });
+    const { code, stdout } = await run(['audit', '--regions', 'us-east-1,eu-west-1', '--checks', 'eks-endpoint-not-public,eks-secrets-encrypted,eks-control-plane-logging', '--format', 'json', '--quiet'], { AWS_ENDPOINT_URL: aws.url });
     expect(code).toBe(1);
     expect(endpointStatus(JSON.parse(stdout) as Report)).toEqual({ private: 'PASS', open: 'FAIL' });
     expect(aws.requests.length).toBeGreaterThan(before);
@@ -87,7 +87,7 @@ describe('live audit through --endpoint-url (an endpoint speaking the AWS wire p
   test('--role-arn assumes the role (with the external id) and signs every audit call with its credentials', async () => {
     const before = aws.requests.length;
     const { code } = await run([
-      'audit', '--endpoint-url', aws.url, '--regions', 'eu-west-1', '--services', 'eks', '--quiet',
+      'audit', '--endpoint-url', aws.url, '--regions', 'eu-west-1', '--checks', 'eks-endpoint-not-public,eks-secrets-encrypted,eks-control-plane-logging', '--quiet',
       '--role-arn', 'arn:aws:iam::123456789012:role/Auditor', '--external-id', 'ext-42', '--role-session-name', 'hardeks-test',
     ]);
     expect(code).toBe(0);
