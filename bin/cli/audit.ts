@@ -8,8 +8,8 @@ import { parseSuppressions, type Suppression } from '../../lib/engine/suppressio
 import type { Severity } from '../../lib/engine/types';
 import { InputError } from '../../lib/errors';
 import { failuresAtOrAbove, filterBySeverity } from '../../lib/report/filter';
-import { formatJson } from '../../lib/report/json';
-import { formatText } from '../../lib/report/text';
+import { renderReport, type ReportFormat } from '../../lib/report/formats';
+import { checksOfPack, complianceView, packById } from '../../lib/packs';
 import { loadTemplates, readCloudAssembly, stacksFromFiles } from '../../lib/sources/cloudformation/files';
 import { readSnapshot } from '../../lib/sources/snapshot/snapshot';
 import type { Inventory } from '../../lib/model';
@@ -25,7 +25,11 @@ export interface AuditFlags extends LiveFlags {
   readonly template?: string[];
   readonly cdkOut?: string;
   readonly parameter?: string[];
-  readonly format: 'text' | 'json';
+  readonly format: ReportFormat;
+  /** Limit the audit to a compliance framework's controls and print its per-control table. */
+  readonly framework?: string;
+  /** ASFF: the region findings are imported into. */
+  readonly securityHubRegion?: string;
   readonly output?: string;
   readonly checks?: string[];
   readonly severityThreshold?: Severity;
@@ -100,7 +104,12 @@ async function loadSource(flags: AuditFlags, io: Io): Promise<Source> {
 
 export async function runAudit(flags: AuditFlags, io: Io): Promise<number> {
   // Validate everything the user gave before doing any work, so a typo costs nothing.
-  const checks = selectChecks(ALL_CHECKS, { ids: flags.checks, services: flags.services });
+  const pack = flags.framework ? packById(flags.framework) : undefined;
+  const selected = selectChecks(ALL_CHECKS, { ids: flags.checks, services: flags.services });
+  const checks = pack ? checksOfPack(pack, selected) : selected;
+  if (pack && checks.length === 0) {
+    throw new InputError('FRAMEWORK_WITHOUT_CHECKS', `none of the selected checks covers a control of ${pack.name} ${pack.version}`);
+  }
   const fileSuppressions = flags.suppressions ? await loadSuppressions(flags.suppressions) : [];
   const checkOptions = flags.config ? parseConfig(await readText(flags.config, 'CONFIG_UNREADABLE', 'configuration'), flags.config, ALL_CHECKS).checkOptions : {};
   const { inventory, suppressions: metadataSuppressions, sourceInfo } = await loadSource(flags, io);
@@ -110,14 +119,16 @@ export async function runAudit(flags: AuditFlags, io: Io): Promise<number> {
   if (flags.severityThreshold) report = filterBySeverity(report, flags.severityThreshold);
 
   const toTerminal = !flags.output;
-  const rendered =
-    flags.format === 'json'
-      ? formatJson(report)
-      : formatText(report, {
-          color: toTerminal && colorWanted(io),
-          all: flags.all ?? false,
-          ...(toTerminal && io.stdout.isTTY && io.stdout.columns ? { width: io.stdout.columns } : {}),
-        });
+  const rendered = renderReport(report, flags.format, {
+    color: toTerminal && colorWanted(io),
+    all: flags.all ?? false,
+    ...(toTerminal && io.stdout.isTTY && io.stdout.columns ? { width: io.stdout.columns } : {}),
+    ...(pack ? { compliance: complianceView(pack, report, checks) } : {}),
+    ...(flags.securityHubRegion ? { region: flags.securityHubRegion } : {}),
+    // A template names no account; ASFF needs one, and the pseudo-parameter is where users give it.
+    ...(templateAccount(flags) ? { accountId: templateAccount(flags) } : {}),
+    baseDir: process.cwd(),
+  });
   if (flags.output) {
     await writeFile(resolve(flags.output), rendered, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new InputError('OUTPUT_UNWRITABLE', `cannot write ${flags.output}: ${error.code ?? error.message}`);
@@ -132,18 +143,22 @@ export async function runAudit(flags: AuditFlags, io: Io): Promise<number> {
   return EXIT.OK;
 }
 
+function templateAccount(flags: AuditFlags): string | undefined {
+  return parseParameters(flags.parameter ?? [])['AWS::AccountId'];
+}
+
 async function loadSuppressions(file: string): Promise<Suppression[]> {
   return parseSuppressions(await readText(file, 'SUPPRESSIONS_UNREADABLE', 'suppressions'), file);
 }
 
-async function readText(file: string, code: string, what: string): Promise<string> {
+export async function readText(file: string, code: string, what: string): Promise<string> {
   return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InputError(code, `cannot read ${what} ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-function colorWanted(io: Io): boolean {
+export function colorWanted(io: Io): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;

@@ -6,7 +6,11 @@ import { runAudit, type AuditFlags } from './audit';
 import { runChecksCommand, type ChecksFlags } from './checks';
 import { runCollect, type CollectFlags } from './collect';
 import { runPermissions, type PermissionsFlags } from './permissions';
+import { runDiff, type DiffFlags } from './diff';
+import { runSuppressionsValidate } from './suppressions';
 import { EXIT } from './exit-codes';
+import { REPORT_FORMATS } from '../../lib/report/formats';
+import { PACK_IDS } from '../../lib/packs';
 
 /** Repeatable options accumulate. */
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -46,8 +50,14 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .addOption(new Option('--template <files...>', 'audit CloudFormation templates (JSON or YAML) before they are deployed').conflicts('cdkOut'))
     .option('--cdk-out <dir>', 'audit every stack of a CDK cloud assembly (the cdk.out directory of `cdk synth`)')
     .option('--parameter <key=value>', 'template parameter or pseudo-parameter value (repeatable), e.g. AllowedCidr=10.0.0.0/8, AWS::AccountId=123456789012', collect, [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format: text (terminal), json, sarif (code scanning), asff (Security Hub), ocsf, junit, csv, html')
+        .choices(REPORT_FORMATS)
+        .default('text'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--framework <framework>', "only the checks of a framework's controls, with a per-control status table (text format)").choices(PACK_IDS))
+    .option('--security-hub-region <region>', 'asff format: the region the findings are imported into (default: each finding\'s own)')
     .option('--checks <ids>', 'only these check ids, comma-separated', list)
     .option('--services <services>', 'only checks of these services, comma-separated (e.g. eks,iam)', list)
     .addOption(new Option('--severity-threshold <severity>', 'report only findings at or above this severity').choices(SEVERITIES))
@@ -63,6 +73,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
       'after',
       '\nExit codes: 0 no FAIL at or above the threshold; 1 FAILs; 2 usage or input error; 3 with --strict, UNKNOWN or ERROR findings; 4 internal error.\n' +
         '\nExamples:\n  hardeks audit --demo\n  hardeks audit --snapshot account.json --format json --output report.json --fail-on high\n' +
+        '  hardeks audit --demo --format html --output report.html\n  hardeks audit --demo --framework cis-aws-3.0\n' +
         '  hardeks audit --template network.yaml cluster.json --parameter AdminCidr=203.0.113.0/24\n  hardeks audit --cdk-out cdk.out --fail-on high\n' +
         '  hardeks audit --regions eu-west-1,us-east-1 --profile audit         (live: the account of the credentials)\n' +
         '  hardeks audit --role-arn arn:aws:iam::123456789012:role/Auditor --external-id ...\n',
@@ -98,6 +109,30 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .option('--services <services>', 'only checks of these services, comma-separated', list)
     .action((flags: ChecksFlags) => {
       result.code = runChecksCommand(flags, io);
+    });
+
+  const suppressionsCommand = program.command('suppressions').description('Work with suppression (accepted risk) files.');
+  suppressionsCommand
+    .command('validate <file>')
+    .description('Check a suppressions file: every problem at once; expired entries and entries that match no check are reported.')
+    .addHelpText('after', '\nExit codes: 0 valid; 1 valid, but some entries are expired or match no known check; 2 not a valid suppressions file.\n')
+    .action(async (file: string) => {
+      result.code = await runSuppressionsValidate(file, io);
+    });
+
+  program
+    .command('diff <old> <new>')
+    .description('Compare two JSON reports (audit --format json): new, resolved and changed findings.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a new unsuppressed FAIL at or above this severity appears (default: any)').choices(SEVERITIES))
+    .addHelpText(
+      'after',
+      '\nA finding is the same finding in both reports when its check id, resource id and key are (and its region, for account-wide findings).\n' +
+        'Exit codes: 0 no regression; 1 new FAILs (or FAILs that were PASS or suppressed before); 2 unreadable or invalid report.\n' +
+        '\nExample:\n  hardeks diff last-week.json today.json --fail-on high\n',
+    )
+    .action(async (oldFile: string, newFile: string, flags: DiffFlags) => {
+      result.code = await runDiff(oldFile, newFile, flags, io);
     });
 
   return program;

@@ -5,23 +5,35 @@ import { InputError } from '../errors';
 import { zodProblems } from './zod-problems';
 import type { Finding, SuppressionUsage } from './types';
 
-const glob = z.string().min(1);
+/** One glob, or a non-empty list of alternatives (any of them may match). */
+const isGlobs = (value: unknown): value is string | string[] =>
+  (typeof value === 'string' && value.length > 0) ||
+  (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.length > 0));
+// A custom check rather than a union, so a missing or mistyped field gets one plain message.
+const globs = z.custom<string | string[]>(isGlobs, {
+  error: (issue) => (issue.input === undefined ? 'expected string, received undefined' : 'expected a non-empty string or a non-empty list of them'),
+});
+const tagSet = z.record(z.string(), z.string());
 
 /**
- * Accepted risk, written down. Every given field must match (AND); `tags` must all match the
- * resource's tags. Globs use `*` (any run of characters, `/` included) and `?`.
+ * Accepted risk, written down.
+ *
+ * Matching: every field given must match (AND). A field given as a list matches when any of its
+ * entries does (OR within the field). Globs use `*` (any run of characters, `/` included) and `?`.
+ * `tags` is one tag set, all of whose tags must equal the resource's, or a list of such sets of
+ * which any one must match. `key` only matches granular findings (those with a key).
  * A suppression marks matching findings; it never changes their status.
  */
 export const suppressionSchema = z.strictObject({
-  /** Check id or glob (`eks-*`). */
-  checkId: glob,
-  /** Granular key or glob (`LogType::*`). */
-  key: glob.optional(),
-  /** Resource id/ARN or glob. */
-  resource: glob.optional(),
-  accountId: glob.optional(),
-  region: glob.optional(),
-  tags: z.record(z.string(), z.string()).optional(),
+  /** Check id or glob (`eks-*`), or a list of them. */
+  checkId: globs,
+  /** Granular key or glob (`LogType::*`), or a list of them. */
+  key: globs.optional(),
+  /** Resource id/ARN or glob, or a list of them. */
+  resource: globs.optional(),
+  accountId: globs.optional(),
+  region: globs.optional(),
+  tags: z.union([tagSet, z.array(tagSet).min(1, 'a list of alternatives needs at least one entry')]).optional(),
   reason: z.string().trim().min(10, 'a reason of at least 10 characters is required'),
   /** Last day (UTC) the suppression applies, `YYYY-MM-DD`, or an ISO timestamp. */
   expires: z
@@ -90,14 +102,26 @@ interface CompiledSuppression {
   readonly matches: (item: Suppressible) => boolean;
 }
 
+/** A field's alternatives as one predicate; an absent field constrains nothing. */
+function anyGlob(patterns: string | readonly string[] | undefined): (value: string) => boolean {
+  if (patterns === undefined) return () => true;
+  const matchers = (typeof patterns === 'string' ? [patterns] : patterns).map((p) => picomatch(p, { bash: true, dot: true }));
+  return (value) => matchers.some((m) => m(value));
+}
+
+function anyTagSet(tags: Suppression['tags']): (resourceTags: Readonly<Record<string, string>> | undefined) => boolean {
+  if (tags === undefined) return () => true;
+  const sets = (Array.isArray(tags) ? tags : [tags]).map((set) => Object.entries(set));
+  return (resourceTags) => sets.some((set) => set.every(([k, v]) => resourceTags?.[k] === v));
+}
+
 function compile(suppression: Suppression): CompiledSuppression {
-  const matcher = (pattern: string | undefined) => (pattern === undefined ? () => true : picomatch(pattern, { bash: true, dot: true }));
-  const checkId = matcher(suppression.checkId);
-  const key = matcher(suppression.key);
-  const resource = matcher(suppression.resource);
-  const account = matcher(suppression.accountId);
-  const region = matcher(suppression.region);
-  const tags = Object.entries(suppression.tags ?? {});
+  const checkId = anyGlob(suppression.checkId);
+  const key = anyGlob(suppression.key);
+  const resource = anyGlob(suppression.resource);
+  const account = anyGlob(suppression.accountId);
+  const region = anyGlob(suppression.region);
+  const tags = anyTagSet(suppression.tags);
   return {
     suppression,
     matches: ({ finding, tags: resourceTags }) =>
@@ -106,8 +130,13 @@ function compile(suppression: Suppression): CompiledSuppression {
       resource(finding.resource.id) &&
       account(finding.resource.accountId) &&
       region(finding.resource.region) &&
-      tags.every(([k, v]) => resourceTags?.[k] === v),
+      tags(resourceTags),
   };
+}
+
+/** How a suppression names its checks in reports: the id or glob, or its alternatives joined by `, `. */
+export function checkIdLabel(suppression: Pick<Suppression, 'checkId'>): string {
+  return typeof suppression.checkId === 'string' ? suppression.checkId : suppression.checkId.join(', ');
 }
 
 /**
@@ -138,10 +167,32 @@ export function applySuppressions(
       applied,
       expired: suppressions
         .filter((s) => isExpired(s, now))
-        .map((s) => ({ checkId: s.checkId, expires: s.expires ?? '', reason: s.reason, source: s.source })),
+        .map((s) => ({ checkId: checkIdLabel(s), expires: s.expires ?? '', reason: s.reason, source: s.source })),
       unused: active
         .filter((c) => !used.has(c.suppression))
-        .map(({ suppression: s }) => ({ checkId: s.checkId, reason: s.reason, source: s.source })),
+        .map(({ suppression: s }) => ({ checkId: checkIdLabel(s), reason: s.reason, source: s.source })),
     },
+  };
+}
+
+/** What `hardeks suppressions validate` reports about a file that parsed. */
+export interface SuppressionFileReview {
+  readonly suppressions: readonly Suppression[];
+  /** Entries past their expiry: they no longer apply. */
+  readonly expired: readonly Suppression[];
+  /** Entries whose check ids match no known check: they can never apply (a typo, or a removed check). */
+  readonly matchingNoCheck: readonly Suppression[];
+}
+
+/**
+ * Reads a suppressions file and reviews it against the known check ids at `now`. Parsing problems
+ * throw (InputError SUPPRESSIONS_INVALID, every problem at once); the rest is returned for the caller to report.
+ */
+export function reviewSuppressions(text: string, source: string, knownCheckIds: readonly string[], now: Date): SuppressionFileReview {
+  const suppressions = parseSuppressions(text, source);
+  return {
+    suppressions,
+    expired: suppressions.filter((s) => isExpired(s, now)),
+    matchingNoCheck: suppressions.filter((s) => !knownCheckIds.some(anyGlob(s.checkId))),
   };
 }

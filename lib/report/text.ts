@@ -1,6 +1,9 @@
 import Table from 'cli-table3';
 import { createColors } from 'picocolors';
 import { SEVERITIES, STATUSES, type Finding, type Report, type Status } from '../engine/types';
+import type { ComplianceView } from '../packs';
+import { formatComplianceText } from './compliance-text';
+import { PLAIN_TABLE } from './plain-table';
 
 export interface TextOptions {
   /** ANSI colours (the CLI turns them on only for a TTY without NO_COLOR). */
@@ -9,18 +12,11 @@ export interface TextOptions {
   readonly all?: boolean;
   /** Wrap the message column to fit this many columns (a TTY's width); no wrapping when absent. */
   readonly width?: number;
+  /** A framework's per-control table (`--framework`), printed before the summary. */
+  readonly compliance?: ComplianceView;
 }
 
 const ATTENTION: ReadonlySet<Status> = new Set(['FAIL', 'ERROR', 'UNKNOWN']);
-
-/** Borderless, two-space separated columns. */
-const PLAIN_TABLE = {
-  chars: {
-    top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-    left: '  ', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-  },
-  style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
-};
 
 /** A readable findings table grouped by severity (most severe first), then a summary line. */
 export function formatText(report: Report, options: TextOptions = {}): string {
@@ -33,7 +29,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     NOT_APPLICABLE: c.dim,
   };
   const shown = report.findings.filter((f) => options.all || (ATTENTION.has(f.status) && !f.suppressed));
-  const lines: string[] = [header(report)];
+  const lines: string[] = [header(report), ...collectionLine(report)];
   for (const severity of SEVERITIES) {
     const group = shown.filter((f) => f.severity === severity).sort(byStatusThenCheck);
     if (group.length === 0) continue;
@@ -52,6 +48,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   }
   if (shown.length === 0) lines.push('', c.green('Nothing needs attention.'));
   if (options.all && report.findings.some((f) => f.suppressed)) lines.push('', c.dim('* suppressed: the status is kept, the risk was accepted.'));
+  if (options.compliance) lines.push('', ...formatComplianceText(options.compliance, { color: options.color ?? false }).trimEnd().split('\n'));
   lines.push('', ...suppressionNotes(report), summaryLine(report, paint));
   return `${lines.join('\n')}\n`;
 }
@@ -60,16 +57,48 @@ function header(report: Report): string {
   const { source, tool } = report.metadata;
   const parts = [`${tool.name} ${tool.version}`, `${String(source.type)} inventory`];
   if (typeof source.snapshot === 'string') parts.push(source.snapshot);
+  if (Array.isArray(source.templates)) parts.push(source.templates.join(', '));
+  if (typeof source.cdkOut === 'string') parts.push(source.cdkOut);
   if (typeof source.accountId === 'string') parts.push(`account ${source.accountId}`);
   if (Array.isArray(source.regions)) parts.push(`regions ${source.regions.join(', ')}`);
   return parts.join(' · ');
 }
 
-/** The part of an id a person recognises: `cluster/prod` from an ARN, `account 1234…` for account-wide findings. */
+/**
+ * The part of an id a person recognises: `cluster/prod` from an ARN, `account 1234…` for
+ * account-wide findings; for templates the construct path CDK recorded (its logical ids are
+ * hashed), else the stack and logical id with the file and line.
+ */
 export function resourceLabel(f: Finding): string {
-  const { id, kind, accountId } = f.resource;
-  const base = kind === 'account' ? `account ${accountId}` : id.startsWith('arn:') ? id.split(':').slice(5).join(':') : id;
+  const { id, kind, accountId, origin } = f.resource;
+  const base =
+    kind === 'account'
+      ? `account ${accountId}`
+      : origin?.kind === 'cfn'
+        ? (origin.constructPath ?? `${origin.stack}/${origin.logicalId}${origin.file ? ` (${basename(origin.file)}${origin.line !== undefined ? `:${origin.line}` : ''})` : ''}`)
+        : id.startsWith('arn:')
+          ? id.split(':').slice(5).join(':')
+          : id;
   return f.key ? `${base} [${f.key}]` : base;
+}
+
+const basename = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** What a live collection cost, when the source recorded it: time, calls, retries, throttling, failures. */
+function collectionLine(report: Report): string[] {
+  const stats = report.metadata.source.collection as
+    | { durationMs?: unknown; calls?: Record<string, unknown>; retries?: unknown; throttles?: unknown; failures?: unknown }
+    | undefined;
+  if (!stats || typeof stats.durationMs !== 'number') return [];
+  const calls = Object.values(stats.calls ?? {}).reduce<number>((n, c) => n + (typeof c === 'number' ? c : 0), 0);
+  const count = (n: unknown, one: string, many: string) => {
+    const value = typeof n === 'number' ? n : 0;
+    return `${value} ${value === 1 ? one : many}`;
+  };
+  return [
+    `Collected in ${(stats.durationMs / 1000).toFixed(1)} s: ${count(calls, 'API call', 'API calls')}, ${count(stats.retries, 'retry', 'retries')}, ` +
+      `${count(stats.throttles, 'throttled response', 'throttled responses')}, ${count(stats.failures, 'failed call', 'failed calls')}`,
+  ];
 }
 
 function suppressionNotes(report: Report): string[] {

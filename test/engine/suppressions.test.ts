@@ -7,6 +7,7 @@ import {
   isExpired,
   parseSuppressions,
   pass,
+  reviewSuppressions,
   runChecks,
   type Finding,
   type Report,
@@ -475,5 +476,111 @@ describe('suppression matching', () => {
         { reason: 'data team ships audit logs elsewhere', source: 'hardeks.yaml', expires: '2025-06-15' },
       ],
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Lists: within one field, entries are alternatives (OR); across fields, everything given must match (AND).
+// ---------------------------------------------------------------------------------------------
+
+describe('suppression lists (OR within a field, AND across fields)', () => {
+  it.each<[string, Omit<Suppression, 'source' | 'reason'>, string[]]>([
+    [
+      'a list of check ids matches any of them',
+      { checkId: ['eks-endpoint-not-public', 'kms-broken'], resource: '*/prod' },
+      ['eks-endpoint-not-public|prod|eu-west-1', 'kms-broken|prod|eu-west-1'],
+    ],
+    [
+      'a list of resources matches any of them',
+      { checkId: 'eks-endpoint-not-public', resource: ['*/prod', '*/dev-b'] },
+      ['eks-endpoint-not-public|prod|eu-west-1', 'eks-endpoint-not-public|dev-b|eu-west-1'],
+    ],
+    [
+      'lists in two fields: any entry of each, both fields',
+      { checkId: ['eks-endpoint-not-public', 'eks-control-plane-logging'], resource: ['*/us', '*/partner'], key: ['LogType::audit', '*'] },
+      ['eks-control-plane-logging|us|us-east-1|LogType::api', 'eks-control-plane-logging|us|us-east-1|LogType::audit', 'eks-control-plane-logging|partner|eu-west-1|LogType::api', 'eks-control-plane-logging|partner|eu-west-1|LogType::audit'],
+    ],
+    ['a list of keys still never matches a finding without a key', { checkId: 'eks-endpoint-not-public', key: ['*', 'LogType::*'] }, []],
+    ['a list of regions', { checkId: 'guardduty-enabled', region: ['us-east-1', 'ap-*'] }, [`guardduty-enabled|AWS::::Account:${ACCOUNT}|${US}`]],
+    ['a list of accounts', { checkId: 'eks-endpoint-not-public', accountId: [OTHER_ACCOUNT, '999999999999'] }, ['eks-endpoint-not-public|partner|eu-west-1']],
+    [
+      'a list of tag sets: any set, every tag of that set',
+      { checkId: 'eks-endpoint-not-public', tags: [{ env: 'prod' }, { env: 'dev', team: 'data' }] },
+      ['eks-endpoint-not-public|prod|eu-west-1', 'eks-endpoint-not-public|dev-b|eu-west-1'],
+    ],
+    ['a tag set in a list is still AND within the set', { checkId: 'eks-endpoint-not-public', tags: [{ env: 'dev', team: 'nobody' }] }, []],
+    ['a list AND another field that excludes every entry matches nothing', { checkId: ['eks-endpoint-not-public', 'kms-broken'], region: 'ap-*' }, []],
+  ])('%s', (_name, suppression, expected) => {
+    const report = audit([{ ...suppression, reason: REASON }]);
+    expect(suppressedLabels(report)).toEqual(expected);
+  });
+
+  it('parses lists from YAML, keeping single values as they are', () => {
+    const text = [
+      'suppressions:',
+      '  - checkId: [eks-endpoint-not-public, "eks-secrets-*"]',
+      '    resource:',
+      '      - "arn:aws:eks:*:cluster/dev-*"',
+      '      - "arn:aws:eks:*:cluster/sandbox"',
+      '    tags:',
+      '      - { env: dev }',
+      '      - { env: test, team: qa }',
+      `    reason: ${REASON}`,
+      '',
+    ].join('\n');
+    expect(parseSuppressions(text, 's.yaml')).toEqual([
+      {
+        checkId: ['eks-endpoint-not-public', 'eks-secrets-*'],
+        resource: ['arn:aws:eks:*:cluster/dev-*', 'arn:aws:eks:*:cluster/sandbox'],
+        tags: [{ env: 'dev' }, { env: 'test', team: 'qa' }],
+        reason: REASON,
+        source: 's.yaml',
+      },
+    ]);
+  });
+
+  it.each<[string, string, string]>([
+    ['an empty list of check ids', 'checkId: []', '$.suppressions[0].checkId'],
+    ['a list with an empty entry', 'checkId: [a-b, ""]', '$.suppressions[0].checkId'],
+    ['a list of numbers', 'checkId: a-b\n    region: [1, 2]', '$.suppressions[0].region'],
+    ['an empty list of tag sets', 'checkId: a-b\n    tags: []', '$.suppressions[0].tags'],
+    ['a tag set with a non-string value inside a list', 'checkId: a-b\n    tags: [{ env: [x] }]', '$.suppressions[0].tags'],
+  ])('rejects %s', (_name, entry, path) => {
+    const error = parseError(`suppressions:\n  - ${entry}\n    reason: ${REASON}\n`);
+    expect(error.code).toBe('SUPPRESSIONS_INVALID');
+    expect(error.message).toContain(`${path}`);
+  });
+
+  it('reports a list of check ids as one label in usage', () => {
+    const report = audit([{ checkId: ['iam-root-mfa', 'iam-root-no-access-keys'], reason: REASON }]);
+    expect(report.metadata.suppressions.unused).toEqual([{ checkId: 'iam-root-mfa, iam-root-no-access-keys', reason: REASON, source: 'file-0.yaml' }]);
+  });
+});
+
+describe('reviewSuppressions (hardeks suppressions validate)', () => {
+  const known = ['eks-endpoint-not-public', 'eks-secrets-encrypted', 'iam-root-mfa-enabled'];
+  const text = [
+    'suppressions:',
+    '  - checkId: eks-endpoint-not-public',
+    `    reason: ${REASON}`,
+    '  - checkId: "eks-*"',
+    `    reason: ${REASON}`,
+    '    expires: 2025-01-31',
+    '  - checkId: [iam-root-mfa, "nothing-*"]',
+    `    reason: ${REASON}`,
+    '  - checkId: [iam-root-mfa, iam-root-mfa-enabled]',
+    `    reason: ${REASON}`,
+    '',
+  ].join('\n');
+
+  it('lists expired entries and entries that can match no known check', () => {
+    const review = reviewSuppressions(text, 'accepted.yaml', known, NOW);
+    expect(review.suppressions).toHaveLength(4);
+    expect(review.expired.map((s) => s.checkId)).toEqual(['eks-*']);
+    expect(review.matchingNoCheck.map((s) => s.checkId)).toEqual([['iam-root-mfa', 'nothing-*']]);
+  });
+
+  it('throws the parse problems, all at once', () => {
+    expect(() => reviewSuppressions('suppressions:\n  - checkId: x\n', 's.yaml', known, NOW)).toThrow(/\$\.suppressions\[0\]\.reason/);
   });
 });
