@@ -108,7 +108,7 @@ describe('the deployment environment given as pseudo-parameters', () => {
     const { inventory } = loadTemplates(stacksFromFiles([join(dir, 'env.json')]), { parameters: { 'AWS::AccountId': '111122223333', 'AWS::Region': 'cn-north-1' } });
     expect(inventory.source).toMatchObject({ accountId: '111122223333', regions: ['cn-north-1'] });
     const role = inventory.resources['iam.role']![0]!;
-    const trust = role.trustPolicy as { Statement: { Principal: { AWS: unknown[] } }[] };
+    const trust = role.trustPolicy as unknown as { Statement: { Principal: { AWS: unknown[] } }[] };
     expect(trust.Statement[0]!.Principal.AWS).toEqual(['arn:aws-cn:iam::111122223333:root']);
   });
 });
