@@ -18,3 +18,8 @@ export { auditPermissions, auditPolicyDocument } from './sources/live/permission
 export { parseConfig, type HardeksConfig } from './config';
 export { formatJson } from './report/json';
 export { formatText, type TextOptions } from './report/text';
+export { REPORT_FORMATS, renderReport, type ReportFormat, type RenderOptions } from './report/formats';
+export { diffReports, regressions, type ReportDiff, type FindingChange } from './report/diff';
+export { parseReport, readReport } from './report/read-report';
+export { reportSchema, reportJsonSchema } from './report/report-schema';
+export { PACKS, packById, complianceView, type Pack, type Control, type ComplianceView, type ControlResult } from './packs';

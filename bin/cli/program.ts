@@ -147,7 +147,7 @@ function addLiveOptions(command: Command): Command {
     .option('--external-id <id>', 'live: external id for --role-arn')
     .option('--role-session-name <name>', 'live: session name for --role-arn')
     .option('--endpoint-url <url>', 'live: send every AWS call to this endpoint (an emulator); AWS_ENDPOINT_URL works too')
-    .option('--concurrency <n>', 'live: AWS calls in flight at once, overall (default 24; at most 8 per service)')
+    .option('--concurrency <n>', 'live: AWS calls in flight at once, overall (default 96; at most 8 per service in each region)')
     .option('-q, --quiet', 'live: no progress display on stderr');
 }
 
