@@ -22,10 +22,11 @@ const ANALYTICS = '567890123456'; // the data team's analytics account, which re
 const BACKUP = '678901234567'; // the old backup account, decommissioned in 2025
 const EU = 'eu-west-1';
 const US = 'us-east-1';
-// Two regions hold almost nothing (their default VPCs were deleted): ap-southeast-2, opened for a
-// pilot, where GuardDuty was never turned on; and eu-central-1, the standby region, whose GuardDuty
-// still runs the legacy EKS runtime plan. GuardDuty allows one detector per region, so showing a
-// region without one and detectors that pass and fail each plan takes both.
+// Two regions hold little (their default VPCs were deleted): ap-southeast-2, opened for a pilot,
+// where GuardDuty was never turned on; and eu-central-1, the standby region, with only the pilot
+// light of prod-platform, whose GuardDuty still runs the legacy EKS runtime plan and skips EKS audit
+// logs. GuardDuty allows one detector per region, so showing a region without one and detectors
+// that pass and fail each plan takes both.
 const AP = 'ap-southeast-2';
 const CE = 'eu-central-1';
 const REGIONS = [EU, US, AP, CE];
@@ -48,6 +49,12 @@ const OIDC = {
   prod: { region: EU, hex: '5C2A9F0E7B3D41A8B6E1F04D9C7A2E63' },
   legacy: { region: US, hex: 'A7D31B5E90C4F28E6B1D3A79C0E5F412' },
   staging: { region: EU, hex: 'E04B8C17D2F96A3E5B70C1D84F2A9B36' },
+  mlExperiments: { region: EU, hex: 'B9F50642CF8EA629E9CF8E22E132277F' },
+  biReporting: { region: EU, hex: 'B620AE07EEFA20760CD67EDA07C8C379' },
+  dr: { region: CE, hex: 'E47B214E1D4456EAF106EA57035D046F' },
+  // prod-platform-blue, which prod-platform replaced in a blue/green upgrade in March 2024: the
+  // cluster is gone, its issuer lives on in an IAM OIDC provider and one IRSA role.
+  prodBlue: { region: EU, hex: '37C1DA3B7E3C3B6B81CCBEE3D6E21513' },
 };
 for (const o of Object.values(OIDC)) {
   o.host = `oidc.eks.${o.region}.amazonaws.com/id/${o.hex}`;
@@ -60,6 +67,9 @@ const CLUSTER = {
   prod: eksArn(EU, 'cluster/prod-platform'),
   legacy: eksArn(US, 'cluster/legacy-apps'),
   staging: eksArn(EU, 'cluster/data-staging'),
+  mlExperiments: eksArn(EU, 'cluster/ml-experiments'),
+  biReporting: eksArn(EU, 'cluster/bi-reporting'),
+  dr: eksArn(CE, 'cluster/prod-platform-dr'),
 };
 
 // ---------------------------------------------------------------- KMS
@@ -73,6 +83,8 @@ const KEY = {
   oldReporting: kmsArn(US, '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'),
   analyticsExports: kmsArn(EU, '5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f'),
   backupReplication: kmsArn(US, '7f8e9d0c-1b2a-4398-a7b6-c5d4e3f2a1b0'),
+  biReportingSecrets: kmsArn(EU, '412f42c7-85a2-4e2c-91c1-43f332b49e84'),
+  drSecrets: kmsArn(CE, '9cdceb26-03c1-4adb-a2e0-4a5cfa08a8f2'),
 };
 
 const rootAdminStatement = {
@@ -84,7 +96,7 @@ const rootAdminStatement = {
 };
 
 // ---------------------------------------------------------------- network ids
-const VPC = { platform: 'vpc-0a3f5c7e9b1d20461', euDefault: 'vpc-05e8d1b2a4c6f7039', legacy: 'vpc-0f1e2d3c4b5a69788' };
+const VPC = { platform: 'vpc-0a3f5c7e9b1d20461', euDefault: 'vpc-05e8d1b2a4c6f7039', legacy: 'vpc-0f1e2d3c4b5a69788', dr: 'vpc-0395935bb598d2793' };
 const SUBNET = {
   privA: 'subnet-0b1e6a2f4c8d93571',
   privB: 'subnet-0c7d2e9a1f3b46882',
@@ -94,6 +106,8 @@ const SUBNET = {
   legacyPubA: 'subnet-0a9b8c7d6e5f4a3b2',
   legacyPubB: 'subnet-0b8c7d6e5f4a3b2c1',
   legacyPrivA: 'subnet-0c7d6e5f4a3b2c1d0',
+  drPrivA: 'subnet-0d3533286ea5d75b8',
+  drPrivB: 'subnet-0fa7899a3f6c85575',
 };
 const SG = {
   prodCluster: 'sg-01a2b3c4d5e6f7a80',
@@ -109,6 +123,10 @@ const SG = {
   launchWizard: 'sg-07a8b9c0d1e2f3a46',
   opsSsh: 'sg-08b9c0d1e2f3a4b57',
   legacyPostgres: 'sg-0e5f4a3b2c1d0e9f5',
+  mlExperimentsCluster: 'sg-06cf369e599e307a6',
+  biReportingCluster: 'sg-086133af898c87c14',
+  drCluster: 'sg-09867fd9479bee464',
+  drDefault: 'sg-01e6135b5718657ec',
 };
 const CORP_PL = 'pl-0c5e7a9b1d3f24680';
 const OPS_PL = 'pl-0f2a4c6e8b0d13579';
@@ -119,6 +137,7 @@ const NACL = {
   platformQuarantine: 'acl-0f5a7b9c1d3e5f702',
   euDefault: 'acl-0c3d4e5f60718293a',
   legacyDefault: 'acl-0d6e5f4a3b2c1d0e9',
+  drDefault: 'acl-0cde4b41e90b05254',
 };
 const LT = { prod: 'lt-0a1b2c3d4e5f60aaa', staging: 'lt-0b2c3d4e5f6071bbb', legacyEks: 'lt-0c3d4e5f607182ccc', opsToolbox: 'lt-0d4e5f60718293ddd' };
 const INSTANCE = { prodNode: 'i-0a1b2c3d4e5f60111', bastion: 'i-0b2c3d4e5f6071222', legacyNode: 'i-0c3d4e5f607182333', stagingKarpenter: 'i-0d4e5f60718293444' };
@@ -678,6 +697,135 @@ const roles = [
     maxSessionDurationSeconds: 3600,
     lastUsed: { date: '2026-11-18T02:30:00Z', region: EU },
   }, { owner: 'data' }),
+  // Airflow on data-staging: its KubernetesPodOperator tasks run under many service accounts, so the
+  // sub admits the whole airflow namespace; and its DAGs create a node group per heavy job, with
+  // iam:PassRole on every role. Any pod in that namespace can make nodes run with any role.
+  role('data-staging-airflow', {
+    createdAt: '2025-05-06T09:45:00Z',
+    trustPolicy: irsaTrust(OIDC.staging, 'StringLike', {
+      [`${OIDC.staging.host}:sub`]: ['system:serviceaccount:airflow:*'],
+      [`${OIDC.staging.host}:aud`]: ['sts.amazonaws.com'],
+    }),
+    inlinePolicies: [
+      {
+        name: 'job-node-groups',
+        document: doc(
+          {
+            Sid: 'NodeGroupPerJob',
+            Effect: 'Allow',
+            Action: ['eks:CreateNodegroup', 'eks:DeleteNodegroup', 'eks:DescribeNodegroup', 'eks:ListNodegroups'],
+            Resource: ['*'],
+          },
+          // Meant for AmazonEKSNodeRole only.
+          { Sid: 'PassNodeRole', Effect: 'Allow', Action: ['iam:PassRole'], Resource: ['*'] },
+        ),
+      },
+    ],
+    attachedPolicies: [],
+    maxSessionDurationSeconds: 3600,
+    lastUsed: { date: '2026-11-20T02:15:00Z', region: EU },
+  }, { cluster: 'data-staging', app: 'airflow' }),
+  // The EBS CSI driver of legacy-apps, with a trust written by hand from an old blog post: the sub
+  // names the controller's service account, but nothing pins the audience.
+  role('legacy-apps-ebs-csi', {
+    createdAt: '2022-08-30T14:25:00Z',
+    trustPolicy: irsaTrust(OIDC.legacy, 'StringEquals', { [`${OIDC.legacy.host}:sub`]: ['system:serviceaccount:kube-system:ebs-csi-controller-sa'] }),
+    inlinePolicies: [
+      {
+        name: 'ebs-volumes',
+        document: doc(
+          {
+            Effect: 'Allow',
+            Action: ['ec2:CreateVolume', 'ec2:DeleteVolume', 'ec2:AttachVolume', 'ec2:DetachVolume', 'ec2:CreateSnapshot', 'ec2:DeleteSnapshot', 'ec2:ModifyVolume', 'ec2:CreateTags'],
+            Resource: ['*'],
+          },
+          { Effect: 'Allow', Action: ['ec2:DescribeAvailabilityZones', 'ec2:DescribeInstances', 'ec2:DescribeSnapshots', 'ec2:DescribeTags', 'ec2:DescribeVolumes'], Resource: ['*'] },
+        ),
+      },
+    ],
+    attachedPolicies: [],
+    maxSessionDurationSeconds: 3600,
+    lastUsed: { date: '2026-11-20T08:40:00Z', region: US },
+  }, { cluster: 'legacy-apps' }),
+  // Left behind by the blue/green upgrade: cert-manager's role on prod-platform-blue still trusts
+  // that cluster's issuer, whose IAM OIDC provider was kept too.
+  role('prod-platform-blue-cert-manager', {
+    createdAt: '2022-06-20T10:30:00Z',
+    trustPolicy: irsaTrust(OIDC.prodBlue, 'StringEquals', {
+      [`${OIDC.prodBlue.host}:sub`]: ['system:serviceaccount:cert-manager:cert-manager'],
+      [`${OIDC.prodBlue.host}:aud`]: ['sts.amazonaws.com'],
+    }),
+    inlinePolicies: [
+      {
+        name: 'route53-dns01',
+        document: doc(
+          { Effect: 'Allow', Action: ['route53:GetChange'], Resource: ['arn:aws:route53:::change/*'] },
+          { Effect: 'Allow', Action: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets'], Resource: ['arn:aws:route53:::hostedzone/Z04517273BC1QX0EXAMPLE'] },
+          { Effect: 'Allow', Action: ['route53:ListHostedZonesByName'], Resource: ['*'] },
+        ),
+      },
+    ],
+    attachedPolicies: [],
+    maxSessionDurationSeconds: 3600,
+    lastUsed: { date: '2024-03-27T23:58:00Z', region: EU },
+  }, { cluster: 'prod-platform-blue' }),
+  // Created with the standby cluster, never used yet (nothing runs there until a failover). Its
+  // provider was deleted in the October clean-up of "unused" OIDC providers, so on failover STS
+  // would reject every external-dns token.
+  role('prod-platform-dr-external-dns', {
+    createdAt: '2025-09-16T08:20:00Z',
+    trustPolicy: irsaTrust(OIDC.dr, 'StringEquals', {
+      [`${OIDC.dr.host}:sub`]: ['system:serviceaccount:external-dns:external-dns'],
+      [`${OIDC.dr.host}:aud`]: ['sts.amazonaws.com'],
+    }),
+    inlinePolicies: [
+      {
+        name: 'route53-records',
+        document: doc(
+          { Effect: 'Allow', Action: ['route53:ChangeResourceRecordSets'], Resource: ['arn:aws:route53:::hostedzone/Z04517273BC1QX0EXAMPLE'] },
+          { Effect: 'Allow', Action: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'route53:ListTagsForResource'], Resource: ['*'] },
+        ),
+      },
+    ],
+    attachedPolicies: [],
+    maxSessionDurationSeconds: 3600,
+  }, { cluster: 'prod-platform-dr' }),
+  // Jupyter notebooks on ml-experiments: AdministratorAccess attached "until we know what they need".
+  role('ml-experiments-notebooks', {
+    createdAt: '2026-04-15T13:00:00Z',
+    trustPolicy: podIdentityTrust(CLUSTER.mlExperiments),
+    inlinePolicies: [],
+    attachedPolicies: [awsPolicy('AdministratorAccess')],
+    maxSessionDurationSeconds: 3600,
+    lastUsed: { date: '2026-11-19T18:22:00Z', region: EU },
+  }, { cluster: 'ml-experiments', app: 'jupyterhub' }),
+  // The feature store's role, its trust copied from an EC2 role and adapted: sts:AssumeRole only.
+  // EKS Pod Identity also needs sts:TagSession, so the association never delivered credentials.
+  role('ml-experiments-feature-store', {
+    createdAt: '2026-06-02T10:10:00Z',
+    trustPolicy: doc({
+      Effect: 'Allow',
+      Principal: { Service: ['pods.eks.amazonaws.com'] },
+      Action: ['sts:AssumeRole'],
+      Condition: { StringEquals: { 'aws:SourceAccount': [ACCT] } },
+    }),
+    inlinePolicies: [
+      {
+        name: 'feature-tables',
+        document: doc(
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
+            Resource: [`arn:aws:dynamodb:${EU}:${ACCT}:table/ml-online-features`],
+          },
+          { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::acme-ml-offline-features/*'] },
+          { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: ['arn:aws:s3:::acme-ml-offline-features'] },
+        ),
+      },
+    ],
+    attachedPolicies: [],
+    maxSessionDurationSeconds: 3600,
+  }, { cluster: 'ml-experiments', app: 'feast' }),
 ];
 
 // attachmentCount is counted from the users, groups and roles (see countAttachments).
@@ -946,6 +1094,12 @@ const oidcProviders = [
   oidcProvider(OIDC.prod.providerArn, OIDC.prod.host, ['sts.amazonaws.com'], [EKS_THUMBPRINT], { 'alpha.eksctl.io/cluster-name': 'prod-platform' }),
   oidcProvider(OIDC.legacy.providerArn, OIDC.legacy.host, ['sts.amazonaws.com'], [EKS_THUMBPRINT]),
   oidcProvider(OIDC.staging.providerArn, OIDC.staging.host, ['sts.amazonaws.com'], [EKS_THUMBPRINT]),
+  // Created by eksctl (iam.withOIDC) with the clusters, though neither uses IRSA yet.
+  oidcProvider(OIDC.mlExperiments.providerArn, OIDC.mlExperiments.host, ['sts.amazonaws.com'], [EKS_THUMBPRINT], { 'alpha.eksctl.io/cluster-name': 'ml-experiments' }),
+  oidcProvider(OIDC.biReporting.providerArn, OIDC.biReporting.host, ['sts.amazonaws.com'], [EKS_THUMBPRINT], { 'alpha.eksctl.io/cluster-name': 'bi-reporting' }),
+  // Orphan: its cluster was deleted after the blue/green upgrade. The October clean-up kept it (its
+  // eksctl tag made it look owned) and deleted prod-platform-dr's provider instead, which is missing here.
+  oidcProvider(OIDC.prodBlue.providerArn, OIDC.prodBlue.host, ['sts.amazonaws.com'], [EKS_THUMBPRINT], { 'alpha.eksctl.io/cluster-name': 'prod-platform-blue' }),
   oidcProvider(GITHUB_OIDC, 'token.actions.githubusercontent.com', ['sts.amazonaws.com'], [
     '6938fd4d98bab03faadb97b34396831e3780aea1',
     '1c58a3a8518e8759bf075b76b750d4f2df264fcd',
@@ -998,6 +1152,8 @@ const vpcs = [
   res('ec2.vpc', ec2Arn(EU, `vpc/${VPC.euDefault}`), EU, { vpcId: VPC.euDefault, cidrBlocks: ['172.31.0.0/16'], ipv6CidrBlocks: [], isDefault: true, state: 'available' }),
   // us-east-1's default VPC was deleted; this dual-stack VPC runs legacy-apps.
   res('ec2.vpc', ec2Arn(US, `vpc/${VPC.legacy}`), US, { vpcId: VPC.legacy, cidrBlocks: ['10.0.0.0/16'], ipv6CidrBlocks: ['2600:1f18:4a2:9f00::/56'], isDefault: false, state: 'available' }, { Name: 'legacy' }),
+  // The standby region's only VPC, built from the hardened baseline for prod-platform-dr.
+  res('ec2.vpc', ec2Arn(CE, `vpc/${VPC.dr}`), CE, { vpcId: VPC.dr, cidrBlocks: ['10.40.0.0/16'], ipv6CidrBlocks: [], isDefault: false, state: 'available' }, { Name: 'platform-dr' }),
 ];
 
 const subnet = (region, id, vpcId, cidr, az, mapPublic, name, extra = {}) =>
@@ -1019,6 +1175,8 @@ const subnets = [
   subnet(US, SUBNET.legacyPubA, VPC.legacy, '10.0.0.0/24', 'us-east-1a', true, 'legacy-public-a', { ipv6: ['2600:1f18:4a2:9f00::/64'], assignIpv6: true }),
   subnet(US, SUBNET.legacyPubB, VPC.legacy, '10.0.1.0/24', 'us-east-1b', true, 'legacy-public-b', { ipv6: ['2600:1f18:4a2:9f01::/64'], assignIpv6: true }),
   subnet(US, SUBNET.legacyPrivA, VPC.legacy, '10.0.10.0/24', 'us-east-1a', false, 'legacy-private-a'),
+  subnet(CE, SUBNET.drPrivA, VPC.dr, '10.40.0.0/19', 'eu-central-1a', false, 'platform-dr-private-a', { tags: { 'kubernetes.io/role/internal-elb': '1' } }),
+  subnet(CE, SUBNET.drPrivB, VPC.dr, '10.40.32.0/19', 'eu-central-1b', false, 'platform-dr-private-b', { tags: { 'kubernetes.io/role/internal-elb': '1' } }),
 ];
 
 const sg = (region, groupId, groupName, vpcId, description, ingress, egress, tags) =>
@@ -1037,8 +1195,11 @@ const securityGroups = [
   sg(EU, SG.euDefault, 'default', VPC.euDefault, 'default VPC security group', [allTraffic(sgPeer(SG.euDefault))], egressAll),
   sg(EU, SG.bastion, 'bastion-ssh', VPC.euDefault, 'SSH to the bastion',
     [tcp(22, 22, v4('0.0.0.0/0')), tcp(22, 22, v6('::/0'))], egressAll),
+  // legacy-apps' cluster group was opened to the internet on the kubelet port for a hosted
+  // monitoring agent that scraped the nodes directly.
   sg(US, SG.legacyCluster, 'eks-cluster-sg-legacy-apps-1120394857', VPC.legacy, 'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
-    [allTraffic(sgPeer(SG.legacyCluster))], [allTraffic(v4('0.0.0.0/0')), allTraffic(v6('::/0'))], { 'aws:eks:cluster-name': 'legacy-apps' }),
+    [allTraffic(sgPeer(SG.legacyCluster)), tcp(10250, 10250, v4('0.0.0.0/0'), 'kubelet metrics for hosted monitoring')],
+    [allTraffic(v4('0.0.0.0/0')), allTraffic(v6('::/0'))], { 'aws:eks:cluster-name': 'legacy-apps' }),
   // NodePorts opened to the internet on both address families.
   sg(US, SG.legacyNodes, 'legacy-apps-nodes', VPC.legacy, 'legacy-apps worker nodes',
     [tcp(30000, 32767, v4('0.0.0.0/0'), 'NodePort services'), tcp(30000, 32767, v6('::/0'), 'NodePort services'), allTraffic(sgPeer(SG.legacyCluster))],
@@ -1061,6 +1222,14 @@ const securityGroups = [
   sg(US, SG.legacyPostgres, 'legacy-apps-postgres', VPC.legacy, 'legacy-apps reporting database',
     [tcp(5432, 5432, sgPeer(SG.legacyNodes), 'legacy-apps nodes'), tcp(5432, 5432, v4('0.0.0.0/0'), 'BI vendor, temporary')],
     egressAll, { app: 'reporting' }),
+  sg(EU, SG.mlExperimentsCluster, 'eks-cluster-sg-ml-experiments-3390185274', VPC.platform, 'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
+    [allTraffic(sgPeer(SG.mlExperimentsCluster))], egressAll, { 'aws:eks:cluster-name': 'ml-experiments' }),
+  sg(EU, SG.biReportingCluster, 'eks-cluster-sg-bi-reporting-1757204419', VPC.platform, 'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
+    [allTraffic(sgPeer(SG.biReportingCluster))], egressAll, { 'aws:eks:cluster-name': 'bi-reporting' }),
+  sg(CE, SG.drCluster, 'eks-cluster-sg-prod-platform-dr-6048813927', VPC.dr, 'EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.',
+    [allTraffic(sgPeer(SG.drCluster))], egressAll, { 'aws:eks:cluster-name': 'prod-platform-dr' }),
+  // The baseline strips the default group of every rule.
+  sg(CE, SG.drDefault, 'default', VPC.dr, 'default VPC security group', [], []),
 ];
 
 const naclArn = (region, id) => ec2Arn(region, `network-acl/${id}`);
@@ -1121,6 +1290,14 @@ const networkAcls = [
     associatedSubnetIds: [SUBNET.euDefaultA],
     entries: [...allowAll('ipv4', '0.0.0.0/0', 100), ...denyRest('ipv4', '0.0.0.0/0')],
   }),
+  // The standby VPC keeps its default ACL on both subnets (allow all); its security groups do the filtering.
+  res('ec2.network-acl', naclArn(CE, NACL.drDefault), CE, {
+    networkAclId: NACL.drDefault,
+    vpcId: VPC.dr,
+    isDefault: true,
+    associatedSubnetIds: [SUBNET.drPrivA, SUBNET.drPrivB],
+    entries: [...allowAll('ipv4', '0.0.0.0/0', 100), ...denyRest('ipv4', '0.0.0.0/0')],
+  }),
   // Dual-stack default ACL: everything allowed from 0.0.0.0/0 and ::/0, SSH and RDP included.
   res('ec2.network-acl', naclArn(US, NACL.legacyDefault), US, {
     networkAclId: NACL.legacyDefault,
@@ -1153,6 +1330,14 @@ const flowLogs = [
     status: 'ACTIVE',
     deliverLogsStatus: 'SUCCESS',
     destinationType: 's3',
+  }),
+  res('ec2.flow-log', ec2Arn(CE, 'vpc-flow-log/fl-0d4e5f60718293a12'), CE, {
+    flowLogId: 'fl-0d4e5f60718293a12',
+    resourceId: VPC.dr,
+    trafficType: 'ALL',
+    status: 'ACTIVE',
+    deliverLogsStatus: 'SUCCESS',
+    destinationType: 'cloud-watch-logs',
   }),
   // Set up to watch the bastion's connections: accepted traffic only, so rejected probes leave no trace.
   res('ec2.flow-log', ec2Arn(EU, 'vpc-flow-log/fl-0c3d4e5f607182901'), EU, {
@@ -1376,6 +1561,15 @@ const regionSettings = [
 ];
 
 // ================================================================= KMS
+const eksSecretsKeyPolicy = (region) =>
+  doc(rootAdminStatement, {
+    Sid: 'AllowEksClusterRoleViaEks',
+    Effect: 'Allow',
+    Principal: { AWS: [iamArn('role', 'eksClusterRole')] },
+    Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant'],
+    Resource: ['*'],
+    Condition: { StringEquals: { 'kms:ViaService': [`eks.${region}.amazonaws.com`], 'kms:CallerAccount': [ACCT] } },
+  });
 const key = (region, arn, fields, tags) => res('kms.key', arn, region, { keyId: arn.slice(arn.lastIndexOf('/') + 1), arn, ...fields }, tags);
 const symmetric = { keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', keyMaterialOrigin: 'AWS_KMS', multiRegion: false };
 const kmsKeys = [
@@ -1383,17 +1577,7 @@ const kmsKeys = [
     description: 'prod-platform Kubernetes secrets envelope encryption',
     keyManager: 'CUSTOMER', keyState: 'Enabled', ...symmetric,
     rotationEnabled: true, rotationPeriodDays: 365,
-    policy: doc(
-      rootAdminStatement,
-      {
-        Sid: 'AllowEksClusterRoleViaEks',
-        Effect: 'Allow',
-        Principal: { AWS: [iamArn('role', 'eksClusterRole')] },
-        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant'],
-        Resource: ['*'],
-        Condition: { StringEquals: { 'kms:ViaService': [`eks.${EU}.amazonaws.com`], 'kms:CallerAccount': [ACCT] } },
-      },
-    ),
+    policy: eksSecretsKeyPolicy(EU),
     aliases: ['alias/eks/prod-platform'],
     createdAt: '2024-03-12T13:58:02Z',
   }, { cluster: 'prod-platform' }),
@@ -1532,6 +1716,28 @@ const kmsKeys = [
     aliases: ['alias/backup-replication'],
     createdAt: '2021-11-18T16:05:00Z',
   }),
+  // Disabled by the October clean-up of keys without recent use: the idle standby cluster had not
+  // decrypted anything for months. prod-platform-dr can no longer read its secrets.
+  key(CE, KEY.drSecrets, {
+    description: 'prod-platform-dr Kubernetes secrets envelope encryption',
+    keyManager: 'CUSTOMER', keyState: 'Disabled', ...symmetric,
+    rotationEnabled: true, rotationPeriodDays: 365,
+    policy: eksSecretsKeyPolicy(CE),
+    aliases: ['alias/eks/prod-platform-dr'],
+    createdAt: '2025-09-15T16:40:12Z',
+  }, { cluster: 'prod-platform-dr' }),
+  // Scheduled for deletion ahead of the cluster it protects: bi-reporting is being retired, but it
+  // still serves the month-end reports, and its secrets become unreadable on the deletion date.
+  key(EU, KEY.biReportingSecrets, {
+    description: 'bi-reporting secrets',
+    keyManager: 'CUSTOMER', keyState: 'PendingDeletion', ...symmetric,
+    rotationEnabled: false,
+    deletionDate: '2026-12-11T00:00:00Z',
+    pendingWindowDays: 30,
+    policy: eksSecretsKeyPolicy(EU),
+    aliases: ['alias/eks/bi-reporting'],
+    createdAt: '2023-08-21T09:12:30Z',
+  }, { cluster: 'bi-reporting' }),
 ];
 
 // ================================================================= CloudTrail and S3
@@ -1844,6 +2050,81 @@ const clusters = [
     health: [],
     createdAt: '2025-02-17T11:31:09Z',
   }, { env: 'staging', owner: 'data' }),
+  // The data scientists' sandbox, created by Terraform in April: the API is open to the internet, no
+  // control-plane logs, and its secrets key is the account's AWS managed EBS key (copied from the
+  // region's EBS encryption settings). Nodes come from Karpenter and were scaled to zero at collection.
+  res('eks.cluster', CLUSTER.mlExperiments, EU, {
+    name: 'ml-experiments',
+    arn: CLUSTER.mlExperiments,
+    version: '1.35',
+    platformVersion: 'eks.6',
+    status: 'ACTIVE',
+    roleArn: iamArn('role', 'eksClusterRole'),
+    endpoint: { publicAccess: true, privateAccess: true, publicAccessCidrs: ['0.0.0.0/0'] },
+    vpcId: VPC.platform,
+    subnetIds: [SUBNET.privA, SUBNET.privB],
+    securityGroupIds: [],
+    clusterSecurityGroupId: SG.mlExperimentsCluster,
+    enabledLogTypes: [],
+    secretsKeyArn: KEY.euEbs,
+    oidcIssuer: OIDC.mlExperiments.issuer,
+    access: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+    deletionProtection: false,
+    upgradeSupportType: 'STANDARD',
+    autoMode: false,
+    health: [],
+    createdAt: '2026-04-14T10:02:51Z',
+  }, { env: 'sandbox', owner: 'data' }),
+  // Being retired (its reports move to the data platform); its self-managed nodes are not EKS node
+  // groups. Its secrets key was scheduled for deletion ahead of the cluster itself, and EKS
+  // already flags the cluster.
+  res('eks.cluster', CLUSTER.biReporting, EU, {
+    name: 'bi-reporting',
+    arn: CLUSTER.biReporting,
+    version: '1.34',
+    platformVersion: 'eks.12',
+    status: 'ACTIVE',
+    roleArn: iamArn('role', 'eksClusterRole'),
+    endpoint: { publicAccess: true, privateAccess: true, publicAccessCidrs: ['203.0.113.0/24', '198.51.100.0/25'] },
+    vpcId: VPC.platform,
+    subnetIds: [SUBNET.privB, SUBNET.privC],
+    securityGroupIds: [],
+    clusterSecurityGroupId: SG.biReportingCluster,
+    enabledLogTypes: ['api', 'audit'],
+    secretsKeyArn: KEY.biReportingSecrets,
+    oidcIssuer: OIDC.biReporting.issuer,
+    access: { authenticationMode: 'API_AND_CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: false },
+    deletionProtection: false,
+    upgradeSupportType: 'STANDARD',
+    autoMode: false,
+    health: [{ code: 'KmsKeyMarkedForDeletion', message: `The KMS key ${KEY.biReportingSecrets} is pending deletion.` }],
+    createdAt: '2023-08-21T09:20:14Z',
+  }, { env: 'prod', owner: 'bi', lifecycle: 'retiring' }),
+  // prod-platform's pilot light in the standby region: the same hardened configuration, no nodes
+  // until a failover. The October clean-up disabled its secrets key and deleted its IAM OIDC provider,
+  // and GuardDuty in this region does not read EKS audit logs.
+  res('eks.cluster', CLUSTER.dr, CE, {
+    name: 'prod-platform-dr',
+    arn: CLUSTER.dr,
+    version: '1.35',
+    platformVersion: 'eks.8',
+    status: 'ACTIVE',
+    roleArn: iamArn('role', 'eksClusterRole'),
+    endpoint: { publicAccess: false, privateAccess: true, publicAccessCidrs: [] },
+    vpcId: VPC.dr,
+    subnetIds: [SUBNET.drPrivA, SUBNET.drPrivB],
+    securityGroupIds: [],
+    clusterSecurityGroupId: SG.drCluster,
+    enabledLogTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'],
+    secretsKeyArn: KEY.drSecrets,
+    oidcIssuer: OIDC.dr.issuer,
+    access: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
+    deletionProtection: true,
+    upgradeSupportType: 'STANDARD',
+    autoMode: false,
+    health: [{ code: 'KmsKeyDisabled', message: `The KMS key ${KEY.drSecrets} is disabled.` }],
+    createdAt: '2025-09-15T16:52:03Z',
+  }, { env: 'prod', owner: 'platform', role: 'standby' }),
 ];
 
 const nodegroupArn = (region, cluster, name, uuid) => eksArn(region, `nodegroup/${cluster}/${name}/${uuid}`);
@@ -1906,6 +2187,8 @@ const PIA = {
   prodOrders: { id: 'a-3kd8f1m5n0b7c2v9z', cluster: 'prod-platform', region: EU },
   stagingSpark: { id: 'a-7hx2w9q4e1r6t3y8u', cluster: 'data-staging', region: EU },
   legacyReports: { id: 'a-5gb9n2m7k4j1h8f3d', cluster: 'legacy-apps', region: US },
+  mlNotebooks: { id: 'a-2tq8v5x1z7c4b9n6m', cluster: 'ml-experiments', region: EU },
+  mlFeatureStore: { id: 'a-9rw3e6t1y8u4i2o5p', cluster: 'ml-experiments', region: EU },
 };
 for (const p of Object.values(PIA)) p.arn = eksArn(p.region, `podidentityassociation/${p.cluster}/${p.id}`);
 
@@ -1941,6 +2224,7 @@ const addons = [
     status: 'DEGRADED',
     health: [{ code: 'InsufficientNumberOfReplicas', message: 'The add-on is unhealthy because it doesn\'t have the desired number of replicas.' }],
   }),
+  addon(EU, 'mlExperiments', 'ml-experiments', 'eks-pod-identity-agent', '0ecb1f2e-5d9a-4c3b-8e7f-1a2b3c4d5e6f', { version: 'v1.3.10-eksbuild.1', health: [] }),
   // Network policy explicitly off; no role, so the CNI uses the node role's AmazonEKS_CNI_Policy.
   addon(EU, 'staging', 'data-staging', 'vpc-cni', 'c6cb0f2e-4d8a-1b3c-5e7f-9a0b1c2d3e4f', {
     version: 'v1.20.4-eksbuild.1',
@@ -2000,6 +2284,58 @@ const accessEntries = [
     accessPolicies: [],
     createdAt: '2025-02-17T11:52:30Z',
   }),
+  // ml-experiments has four cluster administrators: the Terraform user that created it (the
+  // bootstrap entry), the platform admins, the data team lead and the infrastructure pipeline. The
+  // entry of a contractor's role outlived the role, deleted when the contract ended in September.
+  accessEntry(EU, 'mlExperiments', 'ml-experiments', 'user', 'terraform', '8ecb1f2e-6e0b-4d4c-9f8a-2b3c4d5e6f70', {
+    principalArn: iamArn('user', 'terraform', '/automation/'),
+    type: 'STANDARD',
+    username: iamArn('user', 'terraform', '/automation/'),
+    kubernetesGroups: [],
+    accessPolicies: [clusterAdmin],
+    createdAt: '2026-04-14T10:03:05Z',
+  }),
+  accessEntry(EU, 'mlExperiments', 'ml-experiments', 'role', 'eks-platform-admins', '2acb1f2e-7f1c-4e5d-8a9b-3c4d5e6f7081', {
+    principalArn: iamArn('role', 'eks-platform-admins'),
+    type: 'STANDARD',
+    username: `arn:aws:sts::${ACCT}:assumed-role/eks-platform-admins/{{SessionName}}`,
+    kubernetesGroups: [],
+    accessPolicies: [clusterAdmin],
+    createdAt: '2026-04-14T11:30:00Z',
+  }),
+  accessEntry(EU, 'mlExperiments', 'ml-experiments', 'user', 'bob.nguyen', '5ccb1f2e-802d-4f6e-9b0c-4d5e6f708192', {
+    principalArn: iamArn('user', 'bob.nguyen'),
+    type: 'STANDARD',
+    username: iamArn('user', 'bob.nguyen'),
+    kubernetesGroups: [],
+    accessPolicies: [clusterAdmin],
+    createdAt: '2026-04-15T08:45:00Z',
+  }),
+  accessEntry(EU, 'mlExperiments', 'ml-experiments', 'role', 'ml-contractor-access', '7ecb1f2e-913e-4a7f-8c1d-5e6f708192a3', {
+    principalArn: iamArn('role', 'ml-contractor-access'),
+    type: 'STANDARD',
+    username: `arn:aws:sts::${ACCT}:assumed-role/ml-contractor-access/{{SessionName}}`,
+    kubernetesGroups: [],
+    accessPolicies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy', scope: { type: 'namespace', namespaces: ['kubeflow'] } }],
+    createdAt: '2026-05-04T09:00:00Z',
+  }),
+  accessEntry(EU, 'mlExperiments', 'ml-experiments', 'role', 'github-actions-terraform', '3ccb1f2e-b35a-4c91-8e3f-708192a3b4c5', {
+    principalArn: iamArn('role', 'github-actions-terraform'),
+    type: 'STANDARD',
+    username: `arn:aws:sts::${ACCT}:assumed-role/github-actions-terraform/{{SessionName}}`,
+    kubernetesGroups: [],
+    accessPolicies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy', scope: { type: 'cluster', namespaces: [] } }],
+    createdAt: '2026-06-10T15:20:00Z',
+  }),
+  // The platform admins are the only principals of the standby cluster, as on prod-platform.
+  accessEntry(CE, 'dr', 'prod-platform-dr', 'role', 'eks-platform-admins', '4acb1f2e-a24f-4b80-9d2e-6f708192a3b4', {
+    principalArn: iamArn('role', 'eks-platform-admins'),
+    type: 'STANDARD',
+    username: `arn:aws:sts::${ACCT}:assumed-role/eks-platform-admins/{{SessionName}}`,
+    kubernetesGroups: [],
+    accessPolicies: [clusterAdmin],
+    createdAt: '2025-09-15T17:10:00Z',
+  }),
 ];
 
 const pia = (p, clusterKey, namespace, serviceAccount, roleName) =>
@@ -2017,6 +2353,8 @@ const podIdentityAssociations = [
   // Two clusters share one unconditioned role; neither runs the eks-pod-identity-agent add-on.
   pia(PIA.stagingSpark, 'staging', 'spark', 'spark-driver', 'shared-batch-pod-role'),
   pia(PIA.legacyReports, 'legacy', 'batch', 'report-generator', 'shared-batch-pod-role'),
+  pia(PIA.mlNotebooks, 'mlExperiments', 'jupyterhub', 'notebook-user', 'ml-experiments-notebooks'),
+  pia(PIA.mlFeatureStore, 'mlExperiments', 'feast', 'feast-feature-server', 'ml-experiments-feature-store'),
 ];
 
 const identityProviderConfigs = [
@@ -2145,12 +2483,14 @@ const inventory = {
     regions: REGIONS,
     collectedAt: '2026-11-20T09:00:00.000Z',
     description:
-      'hardeks demo: one fictional AWS account (a member of an AWS Organization) running three EKS clusters in two regions: ' +
-      'prod-platform (hardened, eu-west-1), data-staging (partly hardened, eu-west-1) and legacy-apps (insecure, us-east-1), ' +
-      'with the IAM, network, KMS, CloudTrail and GuardDuty resources around them. Two more regions hold little: ' +
-      'ap-southeast-2 (a pilot region where GuardDuty was never enabled) and eu-central-1 (the standby region, still on the ' +
-      'legacy GuardDuty EKS runtime plan). GuardDuty could not be read in us-east-1 (access denied by an SCP), so checks of ' +
-      'it report UNKNOWN there.',
+      'hardeks demo: one fictional AWS account (a member of an AWS Organization) running six EKS clusters in three regions: ' +
+      'prod-platform (hardened, eu-west-1), data-staging (partly hardened, eu-west-1), legacy-apps (insecure, us-east-1), ' +
+      'ml-experiments (a data-science sandbox, eu-west-1), bi-reporting (being retired, its secrets key already scheduled for ' +
+      'deletion, eu-west-1) and prod-platform-dr (the pilot light of prod-platform in eu-central-1, the standby region), with ' +
+      'the IAM, network, KMS, CloudTrail and GuardDuty resources around them, and the leftovers of prod-platform-blue, which ' +
+      'prod-platform replaced. ap-southeast-2 holds little: a pilot region where GuardDuty was never enabled. eu-central-1 ' +
+      'still runs the legacy GuardDuty EKS runtime plan, without EKS audit log monitoring. GuardDuty could not be read in ' +
+      'us-east-1 (access denied by an SCP), so checks of it report UNKNOWN there.',
   },
   resources,
   coverage,

@@ -11,7 +11,7 @@ const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const DEMO_FILE = path.join(EXAMPLES, 'demo-account.json');
 const GENERATOR = path.join(EXAMPLES, 'generate-demo-account.mjs');
 const ACCOUNT = '123456789012';
-/** The two regions with the clusters, then the pilot region (no GuardDuty) and the standby region. */
+/** The two main regions, then the pilot region (no GuardDuty, no cluster) and the standby region (one pilot-light cluster). */
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-2', 'eu-central-1'];
 const AUDIT_TIME = new Date('2026-11-26T00:00:00Z');
 
@@ -19,7 +19,21 @@ const CLUSTER = {
   prod: `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod-platform`,
   legacy: `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/legacy-apps`,
   staging: `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/data-staging`,
+  mlExperiments: `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/ml-experiments`,
+  biReporting: `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/bi-reporting`,
+  dr: `arn:aws:eks:eu-central-1:${ACCOUNT}:cluster/prod-platform-dr`,
 };
+const CLUSTER_REGION: Readonly<Record<string, string>> = {
+  [CLUSTER.prod]: 'eu-west-1',
+  [CLUSTER.legacy]: 'us-east-1',
+  [CLUSTER.staging]: 'eu-west-1',
+  [CLUSTER.mlExperiments]: 'eu-west-1',
+  [CLUSTER.biReporting]: 'eu-west-1',
+  [CLUSTER.dr]: 'eu-central-1',
+};
+/** The traps the referential checks below allow, each one demonstrating an EKS check. */
+const DELETED_CONTRACTOR_ROLE = `arn:aws:iam::${ACCOUNT}:role/ml-contractor-access`; // eks-access-entry-principal-exists
+const DR_OIDC_PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.eu-central-1.amazonaws.com/id/E47B214E1D4456EAF106EA57035D046F`; // eks-cluster-oidc-provider-exists
 
 let inventory: Inventory;
 let report: Report;
@@ -71,9 +85,9 @@ describe('examples/demo-account.json', () => {
       }
     });
 
-    it('keeps the clusters in eu-west-1 and us-east-1: the extra regions hold no EKS workload', () => {
-      const clusterRegions = all('eks.cluster').map((c) => (c.origin.kind === 'aws' ? c.origin.region : undefined));
-      expect([...clusterRegions].sort()).toEqual(['eu-west-1', 'eu-west-1', 'us-east-1']);
+    it('keeps the clusters in eu-west-1 and us-east-1, and only the pilot-light cluster in the standby region', () => {
+      const clusterRegions = Object.fromEntries(all('eks.cluster').map((c) => [c.id, c.origin.kind === 'aws' ? c.origin.region : undefined]));
+      expect(clusterRegions).toEqual(CLUSTER_REGION);
     });
 
     it('is exactly what examples/generate-demo-account.mjs writes', () => {
@@ -120,7 +134,7 @@ describe('examples/demo-account.json', () => {
     it('every secrets key of a cluster is a KMS key of the inventory', () => {
       const keys = ids('kms.key');
       const withKey = all('eks.cluster').filter((c) => c.secretsKeyArn !== undefined);
-      expect(withKey.map((c) => c.id).sort()).toEqual([CLUSTER.staging, CLUSTER.prod]);
+      expect(withKey.map((c) => c.id).sort()).toEqual([CLUSTER.staging, CLUSTER.prod, CLUSTER.mlExperiments, CLUSTER.biReporting, CLUSTER.dr].sort());
       for (const cluster of withKey) expect(keys).toContain(cluster.secretsKeyArn);
     });
 
@@ -130,27 +144,31 @@ describe('examples/demo-account.json', () => {
       for (const cluster of all('eks.cluster')) for (const id of cluster.subnetIds) expect(subnets).toContain(id);
     });
 
-    it('every IAM principal an EKS resource refers to exists', () => {
+    it('every IAM principal an EKS resource refers to exists, except the deleted role an ml-experiments access entry still names', () => {
       const principals = new Set([...ids('iam.role'), ...ids('iam.user')]);
       for (const ng of all('eks.nodegroup')) expect(principals).toContain(ng.nodeRoleArn);
-      for (const entry of all('eks.access-entry')) expect(principals).toContain(entry.principalArn);
+      const stale = all('eks.access-entry').filter((entry) => !principals.has(String(entry.principalArn)));
+      expect(stale.map((entry) => [entry.clusterId, entry.principalArn])).toEqual([[CLUSTER.mlExperiments, DELETED_CONTRACTOR_ROLE]]);
       for (const assoc of all('eks.pod-identity-association')) expect(principals).toContain(assoc.roleArn);
       for (const addon of all('eks.addon')) if (addon.serviceAccountRoleArn !== undefined) expect(principals).toContain(addon.serviceAccountRoleArn);
       for (const cluster of all('eks.cluster')) expect(principals).toContain(cluster.roleArn);
     });
 
-    it('every cluster OIDC issuer has an IAM OIDC provider, and federated trusts name existing providers', () => {
+    it('every cluster OIDC issuer has an IAM OIDC provider and federated trusts name existing providers, but for the deleted provider of prod-platform-dr', () => {
       const providerUrls = new Set(all('iam.oidc-provider').map((p) => p.url));
-      for (const cluster of all('eks.cluster')) expect(providerUrls).toContain(String(cluster.oidcIssuer).replace(/^https:\/\//, ''));
+      const withoutProvider = all('eks.cluster').filter((cluster) => !providerUrls.has(String(cluster.oidcIssuer).replace(/^https:\/\//, '')));
+      expect(withoutProvider.map((cluster) => cluster.id)).toEqual([CLUSTER.dr]);
       const providers = ids('iam.oidc-provider');
+      const dangling: string[][] = [];
       for (const role of all('iam.role')) {
         const trust = role.trustPolicy;
         if (!('Statement' in trust)) continue;
         for (const s of trust.Statement) {
           if (s.Principal === undefined || s.Principal === '*' || isUnresolved(s.Principal)) continue;
-          for (const federated of s.Principal.Federated ?? []) expect(providers).toContain(federated);
+          for (const federated of s.Principal.Federated ?? []) if (!providers.has(String(federated))) dangling.push([role.id, String(federated)]);
         }
       }
+      expect(dangling).toEqual([[`arn:aws:iam::${ACCOUNT}:role/prod-platform-dr-external-dns`, DR_OIDC_PROVIDER]]);
     });
 
     it('attached managed policies and group memberships exist', () => {
@@ -248,7 +266,7 @@ describe('examples/demo-account.json', () => {
     const EKS_CHECKS = ['eks-endpoint-not-public', 'eks-secrets-encrypted', 'eks-control-plane-logging'];
     const log = (type: string) => `LogType::${type}`;
 
-    it('judge the three clusters exactly as pinned', () => {
+    it('judge the six clusters exactly as pinned', () => {
       const actual = report.findings
         .filter((f) => EKS_CHECKS.includes(f.checkId))
         .map((f) => ({ checkId: f.checkId, resourceId: f.resource.id, key: f.key, status: f.status }));
@@ -268,6 +286,19 @@ describe('examples/demo-account.json', () => {
         row('eks-secrets-encrypted', CLUSTER.staging, 'PASS'),
         ...['api', 'audit', 'authenticator'].map((t) => row('eks-control-plane-logging', CLUSTER.staging, 'PASS', log(t))),
         ...['controllerManager', 'scheduler'].map((t) => row('eks-control-plane-logging', CLUSTER.staging, 'FAIL', log(t))),
+
+        row('eks-endpoint-not-public', CLUSTER.mlExperiments, 'FAIL'),
+        row('eks-secrets-encrypted', CLUSTER.mlExperiments, 'PASS'),
+        ...['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((t) => row('eks-control-plane-logging', CLUSTER.mlExperiments, 'FAIL', log(t))),
+
+        row('eks-endpoint-not-public', CLUSTER.biReporting, 'PASS'),
+        row('eks-secrets-encrypted', CLUSTER.biReporting, 'PASS'),
+        ...['api', 'audit'].map((t) => row('eks-control-plane-logging', CLUSTER.biReporting, 'PASS', log(t))),
+        ...['authenticator', 'controllerManager', 'scheduler'].map((t) => row('eks-control-plane-logging', CLUSTER.biReporting, 'FAIL', log(t))),
+
+        row('eks-endpoint-not-public', CLUSTER.dr, 'PASS'),
+        row('eks-secrets-encrypted', CLUSTER.dr, 'PASS'),
+        ...['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((t) => row('eks-control-plane-logging', CLUSTER.dr, 'PASS', log(t))),
       ];
 
       const order = (a: { checkId: string; resourceId: string; key?: string }, b: typeof a) =>
@@ -279,8 +310,33 @@ describe('examples/demo-account.json', () => {
       for (const f of report.findings.filter((x) => EKS_CHECKS.includes(x.checkId))) {
         expect(f.resource.kind).toBe('eks.cluster');
         expect(f.resource.accountId).toBe(ACCOUNT);
-        expect(f.resource.region).toBe(f.resource.id === CLUSTER.legacy ? 'us-east-1' : 'eu-west-1');
+        expect(f.resource.region).toBe(CLUSTER_REGION[f.resource.id]);
       }
+    });
+  });
+
+  describe('the secrets key and GuardDuty coverage of each cluster', () => {
+    const verdicts = (checkId: string) =>
+      Object.fromEntries(report.findings.filter((f) => f.checkId === checkId).map((f) => [f.resource.id, f.status]));
+
+    it('judge each cluster\'s secrets key: AWS managed on ml-experiments, disabled on prod-platform-dr, pending deletion on bi-reporting', () => {
+      const unencrypted = { [CLUSTER.legacy]: 'NOT_APPLICABLE' };
+      expect(verdicts('eks-secrets-key-customer-managed')).toEqual({
+        ...unencrypted, [CLUSTER.prod]: 'PASS', [CLUSTER.staging]: 'PASS', [CLUSTER.mlExperiments]: 'FAIL', [CLUSTER.biReporting]: 'PASS', [CLUSTER.dr]: 'PASS',
+      });
+      // A key scheduled for deletion is left to eks-secrets-key-not-pending-deletion.
+      expect(verdicts('eks-secrets-key-enabled')).toEqual({
+        ...unencrypted, [CLUSTER.prod]: 'PASS', [CLUSTER.staging]: 'PASS', [CLUSTER.mlExperiments]: 'PASS', [CLUSTER.biReporting]: 'NOT_APPLICABLE', [CLUSTER.dr]: 'FAIL',
+      });
+      expect(verdicts('eks-secrets-key-not-pending-deletion')).toEqual({
+        ...unencrypted, [CLUSTER.prod]: 'PASS', [CLUSTER.staging]: 'PASS', [CLUSTER.mlExperiments]: 'PASS', [CLUSTER.biReporting]: 'FAIL', [CLUSTER.dr]: 'PASS',
+      });
+    });
+
+    it('watch the audit logs in eu-west-1, not in the standby region, and cannot tell in us-east-1', () => {
+      expect(verdicts('eks-audit-log-monitored-by-guardduty')).toEqual({
+        [CLUSTER.prod]: 'PASS', [CLUSTER.staging]: 'PASS', [CLUSTER.mlExperiments]: 'PASS', [CLUSTER.biReporting]: 'PASS', [CLUSTER.dr]: 'FAIL', [CLUSTER.legacy]: 'UNKNOWN',
+      });
     });
   });
 
