@@ -174,7 +174,7 @@ export class SimulatedAws {
     if (fault) throw faultError(sim.errors, fault, key);
 
     const handler = sim.operations[operation];
-    if (!handler) throw new Error(`simulated AWS: ${key} is not implemented`);
+    if (!handler) throw new Error(`simulated AWS: no handler for ${key}`);
     return { output: await handler(input, { region, world: this.world, pageSize: this.options.pageSize ?? 20 }) };
   }
 
