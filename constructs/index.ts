@@ -13,3 +13,6 @@ export { ClusterAccessLevel, type ClusterAccessOptions } from './cluster-access'
 export { AccountSecurityBaseline, GuardDutyMode, type AccountSecurityBaselineProps, type PasswordPolicyOptions } from './account-security-baseline';
 export { SecureTrail, type SecureTrailProps } from './baseline/secure-trail';
 export { HardeningValidationError, HardeningErrorCode } from './errors';
+export { ScheduledAudit, AuditConstructError, AUDIT_HANDLERS, auditBundleCode, type ScheduledAuditProps, type AuditDeliveryOptions } from './scheduled-audit';
+export { OrganizationAudit, type OrganizationAuditProps, type MemberRoleDeployment } from './organization-audit';
+export { MemberAuditRole, memberAuditRoleTemplate, DEFAULT_MEMBER_ROLE_NAME, DEFAULT_AUDITOR_ROLE_NAME, MEMBER_TEMPLATE_PARAMETERS, type MemberAuditRoleProps } from './member-audit-role';
