@@ -167,7 +167,7 @@ describe('diff', () => {
     const { code, stdout } = run(['diff', before, after]);
     expect(code).toBe(0);
     expect(stdout).toContain('RESOLVED (7)');
-    expect(stdout.trim().split('\n').at(-1)).toBe('Diff: 0 new · 7 resolved · 0 changed · 0 unchanged — 0 regressions');
+    expect(stdout.trim().split('\n').at(-1)).toBe('Diff: 0 new · 7 resolved · 0 not seen again · 0 changed · 0 unchanged — 0 regressions');
   });
 
   test('the other way round, new FAILs exit 1; --fail-on high ignores lesser ones', () => {

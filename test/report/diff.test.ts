@@ -18,7 +18,7 @@ describe('diff of two JSON reports', () => {
 
   test('the same report twice: nothing new, nothing resolved, nothing changed', () => {
     const diff = diffReports(before, before);
-    expect(diffSummary(diff)).toEqual({ new: 0, resolved: 0, changed: 0, unchanged: before.findings.length, regressions: 0 });
+    expect(diffSummary(diff)).toEqual({ new: 0, resolved: 0, unconfirmed: 0, changed: 0, unchanged: before.findings.length, regressions: 0 });
   });
 
   test('a fixed FAIL is resolved; a deleted failing resource is resolved too', () => {
@@ -33,6 +33,21 @@ describe('diff of two JSON reports', () => {
     );
     expect(diff.new).toEqual([]);
     expect(regressions(diff)).toEqual([]);
+  });
+
+  test('a problem that vanished where the new audit could not look is not resolved: it is unconfirmed', () => {
+    const gone = endpointFail;
+    const region = gone.resource.region;
+    // The new audit could not list clusters in that region: the engine reported a gap there instead.
+    const gap: Finding = { ...gone, status: 'UNKNOWN', message: 'Not judged: eks.cluster could not be collected', key: undefined, resource: { id: `AWS::::Account:${gone.resource.accountId}`, kind: 'account', region, accountId: gone.resource.accountId } };
+    const after = edit(before, (fs) => [...fs.filter((f) => f !== gone), gap]);
+    const diff = diffReports(before, after);
+    expect(diff.resolved.map(byLabel)).not.toContain(byLabel(gone));
+    expect(diff.unconfirmed.map(byLabel)).toContain(byLabel(gone));
+    // The same finding gone from a region that was judged is resolved.
+    const judged = diffReports(before, edit(before, (fs) => fs.filter((f) => f !== gone)));
+    expect(judged.resolved.map(byLabel)).toContain(byLabel(gone));
+    expect(judged.unconfirmed).toEqual([]);
   });
 
   test('a new failing resource is new and a regression; a new passing one is not news', () => {
@@ -78,7 +93,7 @@ describe('diff of two JSON reports', () => {
     const after = edit(before, (fs) => fs.map((f) => (f === endpointFail ? { ...f, status: 'PASS' as const } : f)));
     const diff = diffReports(before, after);
     const text = formatDiffText(diff);
-    expect(text.trim().split('\n').at(-1)).toBe(`Diff: 0 new · 1 resolved · 0 changed · ${before.findings.length - 1} unchanged — 0 regressions`);
+    expect(text.trim().split('\n').at(-1)).toBe(`Diff: 0 new · 1 resolved · 0 not seen again · 0 changed · ${before.findings.length - 1} unchanged — 0 regressions`);
     expect(text).toContain('RESOLVED (1)');
     const json = JSON.parse(formatDiffJson(diff)) as { summary: { resolved: number }; resolved: Finding[]; new: Finding[] };
     expect(json.summary.resolved).toBe(1);
