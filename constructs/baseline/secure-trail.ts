@@ -7,7 +7,6 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { HardeningErrorCode, HardeningValidationError } from '../errors';
-import { HardeksValidation } from '../validation';
 import { logsKey, rotatingKey } from '../keys';
 import { acknowledgeRule, NIST_800_53_R5 } from '../nag-acknowledgements';
 
@@ -157,6 +156,8 @@ export class SecureTrail extends Construct {
   private cloudWatchLogsRole(): iam.Role {
     const role = new iam.Role(this, 'LogsRole', {
       description: `CloudTrail ${this.trailName} delivery to CloudWatch Logs`,
+      // No aws:SourceArn/SourceAccount condition: CloudTrail sends neither for this role (CloudTrail User Guide), and
+      // hardeks' confused-deputy check exempts cloudtrail.amazonaws.com for that reason.
       assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com'),
     });
     role.addManagedPolicy(
@@ -165,12 +166,6 @@ export class SecureTrail extends Construct {
         statements: [new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] })],
       }),
     );
-    HardeksValidation.acknowledge(role, {
-      checkId: 'iam-role-trust-service-confused-deputy',
-      reason:
-        'CloudTrail does not send aws:SourceArn or aws:SourceAccount when it assumes its CloudWatch Logs role, so the trust cannot be narrowed ' +
-        '(AWS CloudTrail User Guide, "Role policy document for CloudTrail to use CloudWatch Logs for monitoring"); the role can only write this log group.',
-    });
     return role;
   }
 }

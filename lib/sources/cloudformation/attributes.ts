@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { unresolved } from '../../model/resolvable';
 import { Concat, ResourceReference, concat, evaluateCfnJson, isKnown, type Value } from './intrinsics';
 
@@ -12,6 +13,7 @@ export interface ReferenceTarget {
   readonly partition: Value;
   readonly region: Value;
   readonly accountId: Value;
+  readonly urlSuffix: Value;
 }
 
 /** The property that names the resource: `Ref` returns it when the template gives it literally. */
@@ -123,10 +125,31 @@ export function attributeOf(t: ReferenceTarget, attribute: string): Value {
     return value === null ? unresolved(`<${t.logicalId}.${attribute}>`) : value;
   }
   if (t.type === 'AWS::EC2::LaunchTemplate' && (attribute === 'LatestVersionNumber' || attribute === 'DefaultVersionNumber')) return TEMPLATE_VERSION;
+  if (CLUSTER_TYPES.has(t.type) && ISSUER_ATTRIBUTES.has(attribute)) return templateIssuer(t, attribute);
   // `Arn` always names the resource itself; so do the identifier attributes of the kinds we model.
   if (attribute === 'Arn' || attribute === 'Id' || ID_ATTRIBUTES[t.type]?.includes(attribute)) return new ResourceReference(t.id);
   // Everything else (an endpoint, an issuer URL, an AWS-created security group) is only known after deployment.
   return unresolved(`<${t.logicalId}.${attribute}>`);
+}
+
+const CLUSTER_TYPES: ReadonlySet<string> = new Set(['AWS::EKS::Cluster', 'Custom::AWSCDK-EKS-Cluster']);
+
+/** A cluster's issuer: `OpenIdConnectIssuerUrl` with the scheme, `OpenIdConnectIssuer` (classic aws-eks) without it. */
+const ISSUER_ATTRIBUTES: ReadonlySet<string> = new Set(['OpenIdConnectIssuerUrl', 'OpenIdConnectIssuer']);
+
+/**
+ * EKS gives a cluster its OIDC issuer at creation, so a template cannot know it. Every reference to
+ * it within the template resolves to one placeholder instead: shaped like the issuers EKS gives
+ * (`oidc.eks.<region>.<URL suffix>/id/<id>`, so checks read it as an EKS issuer of that region), with
+ * an id no real issuer has (the cluster's logical id, `cfn`, and a hash of the stack and logical id,
+ * unique across the stacks of one audit). The cluster, the IAM OIDC provider whose URL is this
+ * attribute and the IRSA conditions keyed on that provider then name one issuer, as they do once
+ * deployed. The region is part of the issuer: while it is not known, the attribute stays Unresolved.
+ */
+function templateIssuer(t: ReferenceTarget, attribute: string): Value {
+  if (typeof t.region !== 'string' || typeof t.urlSuffix !== 'string') return unresolved(`<${t.logicalId}.${attribute}>`);
+  const host = `oidc.eks.${t.region}.${t.urlSuffix}/id/${t.logicalId}cfn${createHash('sha256').update(t.id).digest('hex').slice(0, 8)}`;
+  return attribute === 'OpenIdConnectIssuerUrl' ? `https://${host}` : host;
 }
 
 /** The known ARN when every part is known (a literal name, given account and partition), else the id; parts kept for Fn::Split. */
@@ -151,15 +174,16 @@ function namePart(t: ReferenceTarget, nameProperty: string): Value {
 }
 
 /**
- * An OIDC provider's ARN ends in its issuer without the scheme. An issuer only known after
- * deployment (a cluster's, in the same stack) is named by the provider's id instead: `Ref` of the
- * provider is that id too, so an IRSA condition key built from the ARN (`<id>:sub`) and the
- * `Federated` principal (`<id>`) name the same issuer, as `…:oidc-provider/<issuer>` and
- * `<issuer>:sub` do in a live account.
+ * An OIDC provider's ARN ends in its issuer without the scheme. While the ARN is not wholly known (an
+ * issuer only known after deployment, or the account or partition not given), its issuer part is
+ * the provider's id instead: `Ref` of the provider is that id then, so an IRSA condition key built
+ * from the ARN (`<id>:sub`) and the `Federated` principal (`<id>`) name the same issuer, as
+ * `…:oidc-provider/<issuer>` and `<issuer>:sub` do in a live account.
  */
 function oidcResource(t: ReferenceTarget): Value {
   const issuer = withoutScheme(t.property(['Url']), t.logicalId);
-  return concat(['oidc-provider/', typeof issuer === 'string' ? issuer : t.id]);
+  const arnKnown = typeof issuer === 'string' && typeof t.partition === 'string' && typeof t.accountId === 'string';
+  return concat(['oidc-provider/', arnKnown ? issuer : t.id]);
 }
 
 /** The issuer URL without `https://`, as IAM stores it; an unknown one stays as it is. */

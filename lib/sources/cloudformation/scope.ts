@@ -144,6 +144,7 @@ export class TemplateScope implements EvaluationScope {
       partition: this.pseudo('AWS::Partition') ?? unresolved('<AWS::Partition>'),
       region: this.pseudo('AWS::Region') ?? unresolved('<AWS::Region>'),
       accountId: this.pseudo('AWS::AccountId') ?? unresolved('<AWS::AccountId>'),
+      urlSuffix: this.pseudo('AWS::URLSuffix') ?? unresolved('<AWS::URLSuffix>'),
     };
   }
 

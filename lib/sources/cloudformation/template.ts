@@ -3,6 +3,7 @@ import { suppressionSchema, type Suppression } from '../../engine/suppressions';
 import { zodProblems } from '../../engine/zod-problems';
 import { ANY_REGION, RESOURCE_KINDS, SCHEMA_VERSION, type Coverage, type Inventory, type InventorySource, type Resource, type ResourceKind } from '../../model';
 import { InventoryBuilder, MapContext } from './context';
+import { networkInterfaceCoverage } from './group-uses';
 import { isPlainObject } from './intrinsics';
 import { MAPPERS, TEMPLATE_KINDS } from './mappers';
 import { TemplateScope } from './scope';
@@ -44,7 +45,7 @@ export function mapTemplate(template: CfnTemplate, given: TemplateOptions): { in
       schemaVersion: SCHEMA_VERSION,
       source: templateSource(options),
       resources: inReportOrder(resources),
-      coverage: TEMPLATE_KINDS.map((kind): Coverage => ({ kind, region: ANY_REGION, status: 'ok' })),
+      coverage: TEMPLATE_KINDS.map((kind): Coverage => (kind === 'ec2.network-interface' ? networkInterfaceCoverage(scope, out) : { kind, region: ANY_REGION, status: 'ok' })),
     },
     suppressions: metadataSuppressions(scope, out),
   };

@@ -88,6 +88,30 @@ describe('aws-eks-v2 stacks, synthesized', () => {
     for (const f of findings) expect([f.checkId, f.status]).toEqual([f.checkId, 'PASS']);
   });
 
+  test.each([
+    ['the account and region', 'the provider ARN', { accountId: '111122223333', region: 'eu-west-1' }],
+    ['the region only', 'the provider id', { region: 'eu-west-1' }],
+  ])('with %s known, the IRSA role, its provider and the cluster name one issuer (%s), and every IRSA check passes', (_what, _principal, environment: Partial<TemplateOptions>) => {
+    const stack = clusterStack('IrsaDeployed', (s) => {
+      const layer = lambda.LayerVersion.fromLayerVersionArn(s, 'Kubectl', 'arn:aws:lambda:eu-west-1:111122223333:layer:kubectl:1');
+      new eks.Cluster(s, 'WithKubectl', { version: eks.KubernetesVersion.V1_33, kubectlProviderOptions: { kubectlLayer: layer } }).addServiceAccount('App', { name: 'app', namespace: 'web' });
+    });
+    const inventory = inventoryOf(stack, environment);
+    const provider = inventory.resources['iam.oidc-provider']![0]!;
+    const cluster = inventory.resources['eks.cluster']!.find((c) => c.origin.kind === 'cfn' && c.origin.constructPath?.includes('WithKubectl'))!;
+    expect(cluster.oidcIssuer).toBe(`https://${provider.url as string}`);
+    const role = inventory.resources['iam.role']!.find((r) => r.origin.kind === 'cfn' && r.origin.constructPath?.includes('WithKubectl/App/Role'))!;
+    const [statement] = (role.trustPolicy as Exclude<typeof role.trustPolicy, { unresolved: string }>).Statement;
+    // The principal and the condition keys name the issuer the same way: by the ARN once it is wholly known, else by the provider's id.
+    const issuer = environment.accountId ? (provider.url as string) : provider.id;
+    expect(statement!.Principal).toEqual({ Federated: [environment.accountId ? `arn:aws:iam::111122223333:oidc-provider/${issuer}` : provider.id] });
+    expect(statement!.Condition).toEqual({ StringEquals: { [`${issuer}:aud`]: ['sts.amazonaws.com'], [`${issuer}:sub`]: ['system:serviceaccount:web:app'] } });
+    const irsaChecks = ALL_CHECKS.filter((c) => /oidc|web-identity|irsa/.test(c.id));
+    const findings = runChecks(inventory, irsaChecks).findings.filter((f) => [role.id, provider.id, cluster.id].includes(f.resource.id));
+    expect(findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE').map((f) => [f.checkId, f.resource.id, f.status])).toEqual([]);
+    expect(findings.filter((f) => f.checkId === 'eks-irsa-trust-sub-exact' || f.checkId === 'eks-cluster-oidc-provider-exists').map((f) => f.status)).toEqual(['PASS', 'PASS']);
+  });
+
   test('a parameter-controlled CIDR is UNKNOWN until a value is given for it', () => {
     const stack = new Stack(newApp(), 'Param');
     const cidr = new CfnParameter(stack, 'AdminCidr', { type: 'String' });

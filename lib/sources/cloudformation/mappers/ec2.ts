@@ -4,11 +4,13 @@ import {
   type LaunchTemplateVersion,
   type MetadataOptions,
   type NaclEntry,
+  type NetworkInterface,
   type Resolvable,
   type SgPeer,
   type SgRule,
 } from '../../../model';
 import { bool, get, int, knownString, oneOf, str, strList, type MapContext } from '../context';
+import { groupsNamedIn, templateGroups } from '../group-uses';
 import type { Resolved } from '../intrinsics';
 import { folds, owns, type Mapper } from './mapper';
 
@@ -149,6 +151,45 @@ function blockDevice(m: Record<string, Resolved>): LaunchTemplateVersion['blockD
       ...optional('volumeSize', int(get(ebs, 'VolumeSize'))),
     },
   ];
+}
+
+// ---- Network interfaces AWS creates for template resources --------------------------------------
+
+interface InterfaceDetails {
+  readonly interfaceType: string;
+  /** The group list, evaluated and as written (a group hidden in an undecidable value is only seen in the latter). */
+  readonly groups: { readonly resolved: Resolved | undefined; readonly raw: unknown };
+  readonly vpcId?: Resolved | undefined;
+  readonly subnetId?: Resolved | undefined;
+}
+
+/**
+ * The network interfaces a resource gets, as one record (AWS creates one per subnet, all with the
+ * same groups). `securityGroupIds` lists the groups the template names; the others (the VPC's
+ * default group when none is given, an EKS cluster's group, a group from a parameter or another
+ * stack) are never groups of this template and are left out. A group of the template hidden in a
+ * value the template leaves open makes the record incomplete, so its use is not decided without it.
+ */
+function networkInterfaceOf(x: MapContext, details: InterfaceDetails): NetworkInterface {
+  const named = (strList(details.groups.resolved) ?? []).filter((g): g is string => typeof g === 'string');
+  const hidden = [...groupsNamedIn(details.groups.raw, templateGroups(x.scope), x.scope)].map((g) => x.scope.idOf(g)).filter((id) => !named.includes(id));
+  if (hidden.length > 0) x.markIncomplete(`its security groups may include ${hidden.join(', ')} through a value the template does not determine`);
+  return {
+    kind: 'ec2.network-interface',
+    networkInterfaceId: x.id,
+    ...optional('vpcId', knownString(details.vpcId)),
+    ...optional('subnetId', knownString(details.subnetId)),
+    interfaceType: details.interfaceType,
+    securityGroupIds: named,
+    ...x.base(),
+  };
+}
+
+/** A property as the template writes it, before evaluation. */
+function rawProperty(x: MapContext, ...path: string[]): unknown {
+  let node: unknown = x.scope.template.Resources[x.logicalId]?.Properties;
+  for (const key of path) node = node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -344,6 +385,52 @@ export const EC2_MAPPERS: readonly Mapper[] = [
     if (instance) instance.volumeIds.push(str(p.VolumeId) ?? unresolved('<VolumeId>'));
     if (volume) volume.attachedInstanceIds.push(str(p.InstanceId) ?? unresolved('<InstanceId>'));
     for (const owner of [instance, volume]) if (owner) x.out.contributed(x.logicalId, owner.id);
+  }),
+
+  owns('AWS::EC2::NetworkInterface', (x) => {
+    const p = x.props;
+    const subnet = x.scope.findReferenced(p.SubnetId, ['AWS::EC2::Subnet']);
+    x.out.add(
+      x.logicalId,
+      networkInterfaceOf(x, {
+        interfaceType: knownString(p.InterfaceType) ?? 'interface',
+        groups: { resolved: p.GroupSet, raw: rawProperty(x, 'GroupSet') },
+        vpcId: subnet ? x.scope.properties(subnet).VpcId : undefined,
+        subnetId: p.SubnetId,
+      }),
+    );
+  }),
+
+  owns('AWS::EC2::VPCEndpoint', (x) => {
+    const p = x.props;
+    // Gateway endpoints (the default type) are route-table targets: they have no network interfaces.
+    const type = str(p.VpcEndpointType) ?? 'Gateway';
+    if (type === 'Gateway') return;
+    x.out.add(
+      x.logicalId,
+      networkInterfaceOf(x, {
+        interfaceType: type === 'GatewayLoadBalancer' ? 'gateway_load_balancer_endpoint' : 'vpc_endpoint',
+        groups: { resolved: p.SecurityGroupIds, raw: rawProperty(x, 'SecurityGroupIds') },
+        vpcId: p.VpcId,
+      }),
+    );
+  }),
+
+  // A function in a VPC reaches it through network interfaces Lambda creates with the function's groups.
+  owns('AWS::Lambda::Function', (x) => {
+    const vpcConfig = x.props.VpcConfig;
+    const subnets = strList(get(vpcConfig, 'SubnetIds')) ?? [];
+    if (subnets.length === 0) return;
+    const firstSubnet = x.scope.findReferenced(subnets[0] as Resolved, ['AWS::EC2::Subnet']);
+    x.out.add(
+      x.logicalId,
+      networkInterfaceOf(x, {
+        interfaceType: 'lambda',
+        // The whole VpcConfig is scanned: it may be one conditional value, and it names no other group.
+        groups: { resolved: get(vpcConfig, 'SecurityGroupIds'), raw: rawProperty(x, 'VpcConfig') },
+        vpcId: firstSubnet ? x.scope.properties(firstSubnet).VpcId : undefined,
+      }),
+    );
   }),
 
   owns('AWS::EC2::PrefixList', (x) => {

@@ -1,10 +1,18 @@
 import { isUnresolved, unresolved, type IamPolicy, type InlinePolicy, type Resolvable } from '../../../model';
+import { recordedAwsManagedPolicy } from '../aws-managed-policies';
 import { int, str, strList, type MapContext } from '../context';
 import type { Resolved } from '../intrinsics';
 import { folds, owns, policyDocument, type Mapper } from './mapper';
 
-/** `arn:<partition>:iam::aws:policy/<path><name>`: an AWS managed policy, whatever the partition. */
-const AWS_MANAGED_POLICY = /^arn:[^:]*:iam::aws:policy(\/(?:.*\/)?)([^/]+)$/;
+/**
+ * `arn:<partition>:iam::aws:policy/<path><name>`: an AWS managed policy of a known partition. While
+ * the partition is open (`arn:${AWS::Partition}:…` with no region given) the attachment itself is
+ * Unresolved, so no record is made: its id would not be an ARN.
+ */
+const AWS_MANAGED_POLICY = /^arn:([^:<>]+):iam::aws:policy(\/(?:.*\/)?)([^/]+)$/;
+
+/** `aws-managed-policies.ts` holds the commercial partition's documents; other partitions publish their own. */
+const RECORDED_PARTITION = 'aws';
 
 function inlinePolicies(x: MapContext, value: Resolved | undefined): InlinePolicy[] {
   return x.objects(value, 'Policies').map((p) => ({
@@ -15,20 +23,22 @@ function inlinePolicies(x: MapContext, value: Resolved | undefined): InlinePolic
 
 /**
  * Managed policy ARNs a principal attaches. AWS managed policies are not declared by the template,
- * so each gets an `iam.policy` record whose document is Unresolved: a check that needs the document
- * says UNKNOWN instead of finding nothing and concluding the policy is absent.
+ * so each gets an `iam.policy` record: with the recorded document of its default version when
+ * `aws-managed-policies.ts` has it, else with an Unresolved document, so a check that needs it says
+ * UNKNOWN instead of finding nothing and concluding the policy is absent.
  */
 function attachedPolicies(x: MapContext, value: Resolved | undefined): Resolvable<string>[] {
   const arns = strList(value) ?? [];
   for (const arn of arns) {
     const text = isUnresolved(arn) ? arn.unresolved : arn;
     const match = AWS_MANAGED_POLICY.exec(text);
-    if (match) x.out.addShared(awsManagedPolicy(text, arn, match[1]!, match[2]!));
+    if (match) x.out.addShared(awsManagedPolicy(text, arn, { partition: match[1]!, path: match[2]!, name: match[3]! }));
   }
   return arns;
 }
 
-function awsManagedPolicy(id: string, arn: Resolvable<string>, path: string, name: string): IamPolicy {
+function awsManagedPolicy(id: string, arn: Resolvable<string>, { partition, path, name }: { partition: string; path: string; name: string }): IamPolicy {
+  const recorded = partition === RECORDED_PARTITION ? recordedAwsManagedPolicy(path, name) : undefined;
   return {
     kind: 'iam.policy',
     id,
@@ -37,7 +47,8 @@ function awsManagedPolicy(id: string, arn: Resolvable<string>, path: string, nam
     arn,
     path,
     awsManaged: true,
-    document: unresolved(`<AWS managed policy ${name}>`),
+    // A copy: every inventory gets its own document, never the shared record.
+    ...(recorded ? { defaultVersionId: recorded.versionId, document: structuredClone(recorded.document) } : { document: unresolved(`<AWS managed policy ${name}>`) }),
     isAttachable: true,
   };
 }

@@ -16,7 +16,9 @@ export const MAPPED_TYPES: ReadonlySet<string> = new Set(MAPPERS.map((m) => m.cf
 
 /**
  * The kinds a template can declare. For each, a template inventory is complete (coverage `ok`): a
- * template holds every resource it creates, so "none declared" is a fact about the stack.
+ * template holds every resource it creates, so "none declared" is a fact about the stack. Network
+ * interfaces are the one kind AWS mostly creates on the stack's behalf: their coverage is `ok` only
+ * while the source can see every place the template uses its security groups (see `group-uses.ts`).
  */
 export const TEMPLATE_KINDS: readonly ResourceKind[] = [
   'iam.user',
@@ -28,6 +30,7 @@ export const TEMPLATE_KINDS: readonly ResourceKind[] = [
   'ec2.vpc',
   'ec2.subnet',
   'ec2.security-group',
+  'ec2.network-interface',
   'ec2.network-acl',
   'ec2.flow-log',
   'ec2.instance',
