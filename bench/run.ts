@@ -4,13 +4,18 @@
  *
  *   npm run bench                       all sections
  *   npm run bench -- collection         one section (collection, evaluation, template, cdk, lambda)
+ *   npm run bench -- evaluation --snapshot FILE --report OUT.jsonl
+ *                                       evaluate an existing snapshot (skips generating the preset's)
+ *                                       and write the report as JSON lines: two versions of hardeks
+ *                                       that judge alike write byte-identical files (`cmp`)
+ *   npm run bench -- evaluation --tsx   run the evaluation through tsx instead of tsc's output
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { benchCollection } from './collection';
-import { benchEvaluation, evaluationSnapshot } from './evaluation';
+import { benchEvaluation, compileForBench, evaluationSnapshot } from './evaluation';
 import { benchTemplate } from './template';
 import { AWS_RATE_LIMITS } from './rate-limits';
 
@@ -47,12 +52,36 @@ async function collection(): Promise<void> {
 }
 
 async function evaluation(): Promise<void> {
-  const { file, resources } = await evaluationSnapshot();
-  const r = benchEvaluation(file);
-  results.evaluation = { ...r, snapshotResources: resources };
-  const how = `all ${r.checks} checks over a ${r.resources}-resource snapshot (evaluation preset), in a child process; slowest: ${r.slowestChecks.slice(0, 3).map((c) => `${c.id} ${c.ms} ms`).join(', ')}`;
+  const given = option('--snapshot');
+  const { file, resources } = given ? { file: given, resources: undefined } : await evaluationSnapshot();
+  const reportFile = option('--report');
+  const compiledDir = process.argv.includes('--tsx') ? undefined : compileForBench();
+  let r: ReturnType<typeof benchEvaluation>;
+  try {
+    r = benchEvaluation(file, { ...(reportFile ? { reportFile } : {}), ...(compiledDir ? { compiledDir } : {}) });
+  } finally {
+    // The build and a generated snapshot (about 100 MB) are this run's own: leave nothing behind in the temporary folder.
+    if (compiledDir) rmSync(compiledDir, { recursive: true, force: true });
+    if (!given) rmSync(dirname(file), { recursive: true, force: true });
+  }
+  results.evaluation = { ...r, snapshotResources: resources, ...(given ? { snapshot: given } : {}), ...(reportFile ? { report: reportFile } : {}) };
+  const what = given ? `the snapshot ${given}` : 'a generated snapshot (evaluation preset)';
+  const runtime = r.runtime === 'compiled' ? 'code compiled by tsc as for dist/' : 'code run through tsx';
+  const how = `all ${r.checks} checks over ${r.resources} resources of ${what}, in a child process (${runtime}) that loads only the snapshot reader, engine and checks; CPU ${seconds(r.evaluateCpuMs)} (all threads, garbage collection included); slowest alone: ${r.slowestChecks.slice(0, 3).map((c) => `${c.id} ${c.ms} ms`).join(', ')}`;
   rows.push({ figure: 'evaluation: time', value: r.timedOut ? 'timed out' : seconds(r.evaluateMs), target: '< 2 s', met: !r.timedOut && r.evaluateMs < 2000, how });
-  rows.push({ figure: 'evaluation: peak RSS', value: `${r.peakRssMb} MB`, target: '< 512 MB', met: !r.timedOut && r.peakRssMb < 512, how: `the child's maxRSS, snapshot read and validated (${seconds(r.loadMs)}) included` });
+  rows.push({
+    figure: 'evaluation: peak RSS',
+    value: `${r.peakRssMb} MB`,
+    target: '< 512 MB',
+    met: !r.timedOut && r.peakRssMb < 512,
+    how: `the child's maxRSS: ${r.loadedRssMb} MB once the snapshot was read and validated (${seconds(r.loadMs)}), ${r.peakRssMb} MB after ${r.findings} findings`,
+  });
+}
+
+/** The value after a `--name` argument, if given. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
 }
 
 function template(): void {

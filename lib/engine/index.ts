@@ -1,6 +1,6 @@
 export * from './types';
 export * from './check';
-export { InventoryView, type CoverageState } from './inventory-view';
+export { InventoryView, type CoverageState, type Deriver } from './inventory-view';
 export { runChecks, type RunOptions } from './run';
 export { summarize } from './summary';
 export * from './suppressions';

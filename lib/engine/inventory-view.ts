@@ -30,6 +30,12 @@ export function coverageRegion(kind: ResourceKind, region: string): string {
 export class InventoryView {
   private readonly byKindAndId = new Map<ResourceKind, Map<string, Resource>>();
   private readonly coverageByKind = new Map<ResourceKind, Coverage[]>();
+  // The inventory is read-only, so every answer below is computed once per (kind, region) and reused:
+  // checks ask the same question once per resource, and scanning all resources each time is quadratic.
+  private readonly coverageMemo = new Map<string, CoverageState>();
+  private readonly inRegionMemo = new Map<string, Memo<readonly Resource[]>>();
+  private readonly byKindAndRegion = new Map<ResourceKind, Map<string, Resource[]> | undefined>();
+  private readonly derivedMemo = new Map<Deriver<unknown>, Map<string, Memo<unknown>>>();
 
   constructor(readonly inventory: Inventory) {
     for (const entry of inventory.coverage) {
@@ -61,6 +67,16 @@ export class InventoryView {
    * An error anywhere wins over ok; no entry at all is `missing`.
    */
   coverage(kind: ResourceKind, region: string, parts?: readonly string[]): CoverageState {
+    const key = `${kind}\u0000${region}\u0000${parts === undefined ? 'every part' : JSON.stringify(parts)}`;
+    let state = this.coverageMemo.get(key);
+    if (!state) {
+      state = this.computeCoverage(kind, region, parts);
+      this.coverageMemo.set(key, state);
+    }
+    return state;
+  }
+
+  private computeCoverage(kind: ResourceKind, region: string, parts?: readonly string[]): CoverageState {
     const target = coverageRegion(kind, region);
     const entries = (this.coverageByKind.get(kind) ?? []).filter(
       (c) => c.region === target || c.region === ANY_REGION || target === ANY_REGION,
@@ -88,11 +104,52 @@ export class InventoryView {
    * not collected, or when one of its resources could not be fully collected.
    */
   inRegion<K extends ResourceKind>(kind: K, region: string): readonly ResourceKinds[K][] {
+    const key = `${kind}\u0000${region}`;
+    let memo = this.inRegionMemo.get(key);
+    if (!memo) {
+      memo = remember(() => this.computeInRegion(kind, region));
+      this.inRegionMemo.set(key, memo);
+    }
+    return recall(memo) as readonly ResourceKinds[K][];
+  }
+
+  private computeInRegion(kind: ResourceKind, region: string): readonly Resource[] {
     this.requireCovered(kind, region);
-    const found = GLOBAL_KINDS.has(kind) ? this.resources(kind) : this.resources(kind).filter((r) => this.regionOf(r) === region || this.regionOf(r) === ANY_REGION);
+    // Frozen: the same list is handed to every caller, so one that sorted it in place would change the others' answers.
+    const found = GLOBAL_KINDS.has(kind) ? this.resources(kind) : Object.freeze(this.resourcesIn(kind, region));
     const partial = found.find((r) => r.incomplete);
     if (partial) throw new Indeterminate(describeIncomplete(partial));
     return found;
+  }
+
+  /**
+   * The resources of a kind by region, in inventory order, sorted in one pass: asking each region in
+   * turn to filter all of them costs one pass per region. Undefined for a kind with resources that
+   * speak for every region (`*`, templates), which `resourcesIn` keeps in their place among the others.
+   */
+  private byRegion(kind: ResourceKind): ReadonlyMap<string, Resource[]> | undefined {
+    if (!this.byKindAndRegion.has(kind)) {
+      const all = this.resources(kind);
+      let regions: Map<string, Resource[]> | undefined;
+      if (!all.some((r) => this.regionOf(r) === ANY_REGION)) {
+        regions = new Map();
+        for (const resource of all) {
+          const region = this.regionOf(resource);
+          const list = regions.get(region);
+          if (list) list.push(resource);
+          else regions.set(region, [resource]);
+        }
+      }
+      this.byKindAndRegion.set(kind, regions);
+    }
+    return this.byKindAndRegion.get(kind);
+  }
+
+  /** The resources of a kind that are in the region or speak for every region, in inventory order. */
+  private resourcesIn(kind: ResourceKind, region: string): Resource[] {
+    const regions = this.byRegion(kind);
+    if (regions) return regions.get(region) ?? [];
+    return this.resources(kind).filter((r) => this.regionOf(r) === region || this.regionOf(r) === ANY_REGION);
   }
 
   /**
@@ -110,6 +167,27 @@ export class InventoryView {
     return undefined;
   }
 
+  /**
+   * A value worked out from the inventory (an index, a lookup table), computed once per view for each
+   * `key` and shared by every evaluation that asks for it. `derive` must be a module-level function
+   * (it is the cache key with `key`) that reads the inventory only through this view; an
+   * Indeterminate it throws is remembered and thrown again to every caller, so memoizing never turns
+   * uncollected data into an answer.
+   */
+  derived<T>(derive: Deriver<T>, key: string): T {
+    let byKey = this.derivedMemo.get(derive);
+    if (!byKey) {
+      byKey = new Map();
+      this.derivedMemo.set(derive, byKey);
+    }
+    let memo = byKey.get(key);
+    if (!memo) {
+      memo = remember(() => derive(this, key));
+      byKey.set(key, memo);
+    }
+    return recall(memo as Memo<T>);
+  }
+
   private index(kind: ResourceKind): Map<string, Resource> {
     let map = this.byKindAndId.get(kind);
     if (!map) {
@@ -118,6 +196,27 @@ export class InventoryView {
     }
     return map;
   }
+}
+
+/** Works out a value from the inventory for one key (usually a region); see `InventoryView.derived`. */
+export type Deriver<T> = (view: InventoryView, key: string) => T;
+
+/** A computed value, or the reason it could not be established (an Indeterminate, kept to be thrown again). */
+type Memo<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+function remember<T>(compute: () => T): Memo<T> {
+  try {
+    return { ok: true, value: compute() };
+  } catch (error) {
+    if (error instanceof Indeterminate) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
+/** The remembered value; a remembered Indeterminate is thrown anew, so each evaluation gets its own. */
+function recall<T>(memo: Memo<T>): T {
+  if (memo.ok) return memo.value;
+  throw new Indeterminate(memo.reason);
 }
 
 /** A sentence saying which resource is only partly known, and why. */

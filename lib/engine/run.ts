@@ -1,7 +1,7 @@
 import { GLOBAL_KINDS, GLOBAL_REGION, type Inventory, type Resource } from '../model';
 import { TOOL_VERSION } from '../version';
 import { Indeterminate, unknown, type Check, type CheckContext, type Verdict } from './check';
-import { InventoryView, coverageRegion, describeGap, describeIncomplete } from './inventory-view';
+import { InventoryView, coverageRegion, describeGap, describeIncomplete, type CoverageState } from './inventory-view';
 import { applySuppressions, type Suppressible, type Suppression } from './suppressions';
 import { summarize } from './summary';
 import type { Finding, FindingResource, Report } from './types';
@@ -32,13 +32,33 @@ export function runChecks(inventory: Inventory, checks: readonly Check[], option
   const now = options.now ?? new Date();
   const view = new InventoryView(inventory);
   const items: Suppressible[] = [];
+  const findingResources = new FindingResources(view);
   for (const check of checks) {
     const ctxOptions = { ...(check.defaultOptions ?? {}), ...(options.checkOptions?.[check.id] ?? {}) };
     const emit: Emit = (resource, outcomes, tags) => {
-      for (const o of Array.isArray(outcomes) ? outcomes : [outcomes as Outcome]) items.push({ finding: toFinding(check, resource, o), ...(tags ? { tags } : {}) });
+      if (Array.isArray(outcomes)) for (const o of outcomes as readonly Outcome[]) items.push(suppressible(toFinding(check, resource, o), tags));
+      else items.push(suppressible(toFinding(check, resource, outcomes as Outcome), tags));
     };
-    const context = (region: string, accountId: string): CheckContext => ({ inventory: view, region, accountId, now, options: ctxOptions });
-    if (check.scope === 'resource') runResourceCheck(check, view, context, emit);
+    // One context per (region, account) and check, shared by the evaluations there: they only read it.
+    // Resources come region by region, so the last one made is nearly always the one asked for.
+    const contexts = new Map<string, Map<string, CheckContext>>();
+    let last: CheckContext | undefined;
+    const context = (region: string, accountId: string): CheckContext => {
+      if (last && last.region === region && last.accountId === accountId) return last;
+      let inRegion = contexts.get(region);
+      if (!inRegion) {
+        inRegion = new Map();
+        contexts.set(region, inRegion);
+      }
+      let ctx = inRegion.get(accountId);
+      if (!ctx) {
+        ctx = { inventory: view, region, accountId, now, options: ctxOptions };
+        inRegion.set(accountId, ctx);
+      }
+      last = ctx;
+      return ctx;
+    };
+    if (check.scope === 'resource') runResourceCheck(check, view, context, emit, findingResources);
     else runAggregateCheck(check, view, context, emit);
   }
   const { findings, usage } = applySuppressions(items, options.suppressions ?? [], now);
@@ -58,7 +78,7 @@ export function runChecks(inventory: Inventory, checks: readonly Check[], option
 type Emit = (resource: FindingResource, outcomes: readonly Outcome[] | Outcome, tags?: Readonly<Record<string, string>>) => void;
 type ContextFor = (region: string, accountId: string) => CheckContext;
 
-function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryView, context: ContextFor, emit: Emit): void {
+function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryView, context: ContextFor, emit: Emit, findingResources: FindingResources): void {
   const gaps = new Map<string, string>();
   for (const region of regionsToJudge(check, view)) {
     const state = view.coverage(check.kind, region, check.parts);
@@ -73,16 +93,25 @@ function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryV
     // Absence is only evidence when the listing succeeded: say what could not be judged here.
     emit(accountResource(view, region), unknownVerdict(`Not judged: ${reason}.`));
   }
-  for (const resource of view.resources(check.kind)) {
-    const region = view.regionOf(resource);
-    const findingResource = resourceOf(view, resource, check.kind);
-    const state = view.coverage(check.kind, region, check.parts);
+  // Coverage is the same for every resource of a region: asked once per region.
+  const states = new Map<string, CoverageState>();
+  const described = findingResources.ofKind(check.kind);
+  const resources = view.resources(check.kind);
+  for (let position = 0; position < resources.length; position++) {
+    const resource = resources[position]!;
+    const findingResource = described[position]!;
+    const region = findingResource.region;
+    let state = states.get(region);
+    if (!state) {
+      state = view.coverage(check.kind, region, check.parts);
+      states.set(region, state);
+    }
     if (resource.incomplete) {
       emit(findingResource, unknownVerdict(`${describeIncomplete(resource)}.`), resource.tags);
     } else if (state.state === 'error') {
       emit(findingResource, unknownVerdict(`Not judged: ${describeGap(check.kind, coverageRegion(check.kind, region), state)}.`), resource.tags);
     } else {
-      emit(findingResource, evaluateSafely(() => check.evaluate(resource, context(region, findingResource.accountId))), resource.tags);
+      emit(findingResource, evaluateSafely(check, resource, context(region, findingResource.accountId)), resource.tags);
     }
   }
 }
@@ -110,8 +139,8 @@ function runAggregateCheck(check: Check & { scope: 'region' | 'account' }, view:
       emit(resource, unknownVerdict(`Not judged: ${describeIncomplete(partial)}.`));
       continue;
     }
-    const outcomes = evaluateSafely(() => check.evaluate(inScope, context(region, resource.accountId)));
-    emit(resource, isTemplate && check.scope === 'account' ? outcomes.map(accountWideOnTemplate) : outcomes);
+    const outcomes = evaluateSafely(check, inScope, context(region, resource.accountId));
+    emit(resource, isTemplate && check.scope === 'account' ? listOf(outcomes).map(accountWideOnTemplate) : outcomes);
   }
 }
 
@@ -147,18 +176,30 @@ function regionsToJudge(check: Check, view: InventoryView): string[] {
   return seen.size > 0 ? [...seen] : ['*'];
 }
 
-function evaluateSafely(evaluate: () => Verdict | readonly Verdict[]): Outcome[] {
+/**
+ * The check's verdicts on a resource (resource scope) or on the resources in scope (region and
+ * account scope): one, or a list, as the check returned them (neither is copied: the engine only reads them).
+ */
+function evaluateSafely(check: Check, subject: Resource | readonly Resource[], ctx: CheckContext): Outcome | readonly Outcome[] {
   try {
-    const result = evaluate();
-    const verdicts: Outcome[] = Array.isArray(result) ? [...(result as readonly Verdict[])] : [result as Verdict];
-    if (verdicts.length === 0) return [errorVerdict('the check returned no verdict')];
+    const result = (check as { evaluate(subject: Resource | readonly Resource[], ctx: CheckContext): Verdict | readonly Verdict[] }).evaluate(subject, ctx);
     // A broken check (a missing return, a Promise, a made-up status) is an ERROR, not a crash of the whole run.
-    if (!verdicts.every(isVerdict)) return [errorVerdict('the check returned something that is not a verdict')];
+    if (!Array.isArray(result)) return isVerdict(result) ? result : errorVerdict('the check returned something that is not a verdict');
+    const verdicts = result as readonly Verdict[];
+    if (verdicts.length === 0) return errorVerdict('the check returned no verdict');
+    if (!verdicts.every(isVerdict)) return errorVerdict('the check returned something that is not a verdict');
     return verdicts;
   } catch (error) {
-    if (error instanceof Indeterminate) return [unknownVerdict(`Could not be judged: ${error.reason}.`)];
-    return [errorVerdict(error instanceof Error ? error.message : String(error))];
+    if (error instanceof Indeterminate) return unknownVerdict(`Could not be judged: ${error.reason}.`);
+    return errorVerdict(error instanceof Error ? error.message : String(error));
   }
+}
+
+const listOf = (outcomes: Outcome | readonly Outcome[]): readonly Outcome[] => (Array.isArray(outcomes) ? (outcomes as readonly Outcome[]) : [outcomes as Outcome]);
+
+/** A finding as the suppressions see it: with the resource's tags, when it has any. */
+function suppressible(finding: Finding, tags: Readonly<Record<string, string>> | undefined): Suppressible {
+  return tags ? { finding, tags } : { finding };
 }
 
 const VERDICT_STATUSES: ReadonlySet<unknown> = new Set<Verdict['status']>(['PASS', 'FAIL', 'UNKNOWN', 'NOT_APPLICABLE']);
@@ -171,8 +212,25 @@ function isVerdict(value: unknown): value is Verdict {
 const unknownVerdict = (message: string): Outcome => unknown(message);
 const errorVerdict = (message: string): Outcome => ({ status: 'ERROR', message: `The check failed: ${message}` });
 
-function resourceOf(view: InventoryView, resource: Resource, kind: Resource['kind']): FindingResource {
-  return { id: resource.id, kind, region: view.regionOf(resource), accountId: view.accountOf(resource), origin: resource.origin };
+/**
+ * What findings say about each resource, made once per kind and shared by every check's findings
+ * about it: a large account has hundreds of thousands of findings about a hundred thousand
+ * resources. Findings are read-only, so sharing is invisible to their readers.
+ */
+class FindingResources {
+  private readonly byKind = new Map<Resource['kind'], readonly FindingResource[]>();
+
+  constructor(private readonly view: InventoryView) {}
+
+  /** One per resource of the kind, in the order of `view.resources(kind)`. */
+  ofKind(kind: Resource['kind']): readonly FindingResource[] {
+    let made = this.byKind.get(kind);
+    if (!made) {
+      made = this.view.resources(kind).map((resource) => ({ id: resource.id, kind, region: this.view.regionOf(resource), accountId: this.view.accountOf(resource), origin: resource.origin }));
+      this.byKind.set(kind, made);
+    }
+    return made;
+  }
 }
 
 /** The account as the subject of a region- or account-wide finding (ASFF's `AwsAccount` id form). */
@@ -181,18 +239,21 @@ function accountResource(view: InventoryView, region: string): FindingResource {
   return { id: `AWS::::Account:${accountId}`, kind: 'account', region, accountId };
 }
 
+/**
+ * The finding for one verdict. Its fields are always in this order (reports serialize it as is), and
+ * it is written as one literal per combination of the optional `key` and `evidence`, so every
+ * finding is a compact object of a fixed shape (hundreds of thousands are held at once).
+ */
 function toFinding(check: Check, resource: FindingResource, verdict: Outcome): Finding {
-  return {
-    checkId: check.id,
-    title: check.title,
-    status: verdict.status,
-    severity: check.severity,
-    service: check.service,
-    message: verdict.message,
-    ...(verdict.key !== undefined ? { key: verdict.key } : {}),
-    resource,
-    frameworks: check.frameworks,
-    remediation: check.remediation,
-    ...('evidence' in verdict && verdict.evidence !== undefined ? { evidence: verdict.evidence } : {}),
-  };
+  const { id: checkId, title, severity, service, frameworks, remediation } = check;
+  const { status, message, key } = verdict;
+  const evidence = 'evidence' in verdict ? verdict.evidence : undefined;
+  if (key === undefined) {
+    return evidence === undefined
+      ? { checkId, title, status, severity, service, message, resource, frameworks, remediation }
+      : { checkId, title, status, severity, service, message, resource, frameworks, remediation, evidence };
+  }
+  return evidence === undefined
+    ? { checkId, title, status, severity, service, message, key, resource, frameworks, remediation }
+    : { checkId, title, status, severity, service, message, key, resource, frameworks, remediation, evidence };
 }

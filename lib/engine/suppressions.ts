@@ -139,6 +139,9 @@ export function checkIdLabel(suppression: Pick<Suppression, 'checkId'>): string 
   return typeof suppression.checkId === 'string' ? suppression.checkId : suppression.checkId.join(', ');
 }
 
+// Most audits have no suppression: no list to filter for each of their findings.
+const NO_HITS: readonly CompiledSuppression[] = [];
+
 /**
  * Marks findings matched by a suppression that has not expired. Pure: returns new findings and
  * what each suppression did (applied, expired, unused) so the report can say so.
@@ -152,7 +155,7 @@ export function applySuppressions(
   const used = new Set<Suppression>();
   let applied = 0;
   const findings = items.map((item) => {
-    const hits = active.filter((c) => c.matches(item));
+    const hits = active.length === 0 ? NO_HITS : active.filter((c) => c.matches(item));
     const first = hits[0];
     if (!first) return item.finding;
     // The first match marks the finding; every match counts as used, so none is reported as dead weight.

@@ -1,5 +1,5 @@
-import { evaluatePermissions, isFullAdmin, type PermissionSet, type StatementRef } from './permissions';
-import { allOf, NO, YES, type Tri } from './tri';
+import { evaluatePermissions, isFullAdmin, type AccessAnswer, type AccessQuery, type PermissionSet, type StatementRef } from './permissions';
+import { both, NO, YES, type Tri } from './tri';
 
 /** Which resources an action must be allowed on for a path to work. */
 export type ResourceScope = 'any' | 'users' | 'roles' | 'groups' | 'policies';
@@ -123,17 +123,54 @@ export interface PathFinding {
 export function escalationPaths(permissions: PermissionSet, scope: AccountScope, paths: readonly EscalationPath[] = ESCALATION_PATHS): PathFinding[] {
   const admin = isFullAdmin(permissions);
   if (admin.allowed === YES) return [{ path: FULL_ADMIN_PATH, found: YES, grantedBy: admin.grantedBy }];
-  const findings = paths.map((path) => {
-    const answers = path.steps.map((step) => evaluatePermissions(permissions, queryOf(step, scope)));
-    return { path, found: allOf(answers.map((a) => a.allowed)), grantedBy: answers.flatMap((a) => a.grantedBy) };
-  });
-  return findings.filter((f) => f.found !== NO);
+  const queries = queriesFor(scope);
+  const findings: PathFinding[] = [];
+  for (const path of paths) {
+    const answers: AccessAnswer[] = [];
+    let found: Tri = YES;
+    for (const step of path.steps) {
+      const answer = evaluatePermissions(permissions, queryOf(step, scope, queries));
+      found = both(found, answer.allowed);
+      // One step that is not allowed closes the path: the others need not be asked.
+      if (found === NO) break;
+      answers.push(answer);
+    }
+    if (found !== NO) findings.push({ path, found, grantedBy: answers.flatMap((a) => a.grantedBy) });
+  }
+  return findings;
 }
 
 export const FULL_ADMIN_PATH: EscalationPath = { id: 'full-admin', description: 'do anything already: it is allowed every action on every resource', steps: [{ action: '*', on: 'any' }] };
 
-function queryOf(step: EscalationStep, scope: AccountScope) {
-  if (step.on === 'any') return { action: step.action, resource: '*', resourceMode: 'some' as const };
+/**
+ * The query a step asks, one object per step and account: every principal of an audit asks the
+ * same ones, and the analyser remembers answers per document and query.
+ */
+const queriesByAccount = new Map<string, WeakMap<EscalationStep, AccessQuery>>();
+
+function queriesFor(scope: AccountScope): WeakMap<EscalationStep, AccessQuery> {
+  const account = `${scope.partition}\u0000${scope.accountId}`;
+  let queries = queriesByAccount.get(account);
+  if (!queries) {
+    // A process that audits many accounts keeps the last few hundred.
+    if (queriesByAccount.size >= 256) queriesByAccount.clear();
+    queries = new WeakMap();
+    queriesByAccount.set(account, queries);
+  }
+  return queries;
+}
+
+function queryOf(step: EscalationStep, scope: AccountScope, queries: WeakMap<EscalationStep, AccessQuery>): AccessQuery {
+  let query = queries.get(step);
+  if (!query) {
+    query = stepQuery(step, scope);
+    queries.set(step, query);
+  }
+  return query;
+}
+
+function stepQuery(step: EscalationStep, scope: AccountScope): AccessQuery {
+  if (step.on === 'any') return { action: step.action, resource: '*', resourceMode: 'some' };
   const type = { users: 'user', roles: 'role', groups: 'group', policies: 'policy' }[step.on];
-  return { action: step.action, resource: `arn:${scope.partition}:iam::${scope.accountId}:${type}/*`, resourceMode: 'all' as const };
+  return { action: step.action, resource: `arn:${scope.partition}:iam::${scope.accountId}:${type}/*`, resourceMode: 'all' };
 }

@@ -12,7 +12,7 @@ import {
   touchesActions,
   type ResourceMode,
 } from './statements';
-import { and, anyOf, not, NO, UNKNOWN, YES, type Tri } from './tri';
+import { and, anyOf, both, either, not, NO, UNKNOWN, YES, type Tri } from './tri';
 
 /** One identity-based policy reaching a principal, with a label for messages (`inline ci-deploy-inline`, a policy ARN). */
 export interface PolicySource {
@@ -69,31 +69,93 @@ export interface AccessAnswer {
  * widens the answer, and an Unresolved value turns a yes/no it could change into unknown.
  */
 export function evaluateAccess(policies: readonly PolicySource[], query: AccessQuery): AccessAnswer {
-  const resource = query.resource ?? '*';
-  const mode = query.resourceMode ?? 'all';
-  const grants: Tri[] = [];
-  const denies: Tri[] = [];
-  const grantedBy: StatementRef[] = [];
-  const deniedBy: StatementRef[] = [];
+  let grant: Tri = NO;
+  let deny: Tri = NO;
+  let grantedBy: StatementRef[] | undefined;
+  let deniedBy: StatementRef[] | undefined;
   for (const source of policies) {
     const statements = statementsOf(source.document);
     if (!statements) {
-      grants.push(UNKNOWN);
-      denies.push(UNKNOWN);
+      grant = either(grant, UNKNOWN);
+      deny = either(deny, UNKNOWN);
       continue;
     }
-    statements.forEach((statement, index) => {
-      const actions = appliesToActions(statement, query.action);
-      const grant = and(isAllow(statement), actions, appliesToResources(statement, resource, mode), query.grantStands?.(statement) ?? YES);
-      const deny = and(isDeny(statement), not(isConditional(statement)), actions, appliesToResources(statement, resource, 'all'));
-      grants.push(grant);
-      denies.push(deny);
-      const ref = { policy: source.label, statement: statementLabel(statement, index) };
-      if (grant !== NO) grantedBy.push({ ...ref, conditional: isConditional(statement) !== NO });
-      if (deny !== NO) deniedBy.push(ref);
-    });
+    const answer = documentAnswer(statements, query);
+    grant = either(grant, answer.grant);
+    deny = either(deny, answer.deny);
+    for (const g of answer.granting) (grantedBy ??= []).push({ policy: source.label, statement: g.statement, conditional: g.conditional });
+    for (const statement of answer.denying) (deniedBy ??= []).push({ policy: source.label, statement });
   }
-  return { allowed: and(anyOf(grants), not(anyOf(denies))), grantedBy, deniedBy };
+  return { allowed: both(grant, not(deny)), grantedBy: grantedBy ?? NONE, deniedBy: deniedBy ?? NONE };
+}
+
+/** The empty list of statements, shared: most answers name none, and an audit asks millions. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** What one document's statements say about a query, without the label of the policy they are read from. */
+interface DocumentAnswer {
+  /** Some statement grants the query (Kleene OR over the statements). */
+  readonly grant: Tri;
+  /** Some unconditional Deny removes it. */
+  readonly deny: Tri;
+  readonly granting: readonly { readonly statement: string; readonly conditional: boolean }[];
+  readonly denying: readonly string[];
+}
+
+/**
+ * Answers by document and query. The same managed policy reaches thousands of principals, and the
+ * escalation paths ask the same query (iam:PassRole) many times for each: the statements are read
+ * once per distinct question. Keyed by the statement list's identity (documents are never changed
+ * once read) and held weakly, so the cache lives exactly as long as the inventory.
+ */
+const documentAnswers = new WeakMap<readonly PolicyStatement[], Map<string, DocumentAnswer>>();
+
+function documentAnswer(statements: readonly PolicyStatement[], query: AccessQuery): DocumentAnswer {
+  // A grantStands function is the caller's own judgement: not something to share across calls.
+  if (query.grantStands) return answerFromStatements(statements, query);
+  const key = queryKey(query);
+  let byQuery = documentAnswers.get(statements);
+  if (!byQuery) {
+    byQuery = new Map();
+    documentAnswers.set(statements, byQuery);
+  }
+  let answer = byQuery.get(key);
+  if (!answer) {
+    answer = answerFromStatements(statements, query);
+    byQuery.set(key, answer);
+  }
+  return answer;
+}
+
+// Callers that ask the same query object many times (the escalation paths) spell its key once.
+const queryKeys = new WeakMap<AccessQuery, string>();
+
+function queryKey(query: AccessQuery): string {
+  let key = queryKeys.get(query);
+  if (key === undefined) {
+    key = `${query.action}\u0000${query.resource ?? '*'}\u0000${query.resourceMode ?? 'all'}`;
+    queryKeys.set(query, key);
+  }
+  return key;
+}
+
+function answerFromStatements(statements: readonly PolicyStatement[], query: AccessQuery): DocumentAnswer {
+  const resource = query.resource ?? '*';
+  const mode = query.resourceMode ?? 'all';
+  let grants: Tri = NO;
+  let denies: Tri = NO;
+  let granting: { statement: string; conditional: boolean }[] | undefined;
+  let denying: string[] | undefined;
+  statements.forEach((statement, index) => {
+    const actions = appliesToActions(statement, query.action);
+    const grant = and(isAllow(statement), actions, appliesToResources(statement, resource, mode), query.grantStands?.(statement) ?? YES);
+    const deny = and(isDeny(statement), not(isConditional(statement)), actions, appliesToResources(statement, resource, 'all'));
+    grants = either(grants, grant);
+    denies = either(denies, deny);
+    if (grant !== NO) (granting ??= []).push({ statement: statementLabel(statement, index), conditional: isConditional(statement) !== NO });
+    if (deny !== NO) (denying ??= []).push(statementLabel(statement, index));
+  });
+  return { grant: grants, deny: denies, granting: granting ?? NONE, denying: denying ?? NONE };
 }
 
 /** `evaluateAccess` through a permissions boundary: both must allow. */

@@ -43,3 +43,15 @@ export function and(...values: Tri[]): Tri {
 export function or(...values: Tri[]): Tri {
   return anyOf(values);
 }
+
+/** `or` of two answers, without building a list (the analyser's inner loops). */
+export function either(a: Tri, b: Tri): Tri {
+  if (a === YES || b === YES) return YES;
+  return a === UNKNOWN || b === UNKNOWN ? UNKNOWN : NO;
+}
+
+/** `and` of two answers, without building a list. */
+export function both(a: Tri, b: Tri): Tri {
+  if (a === NO || b === NO) return NO;
+  return a === UNKNOWN || b === UNKNOWN ? UNKNOWN : YES;
+}

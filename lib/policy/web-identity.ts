@@ -55,6 +55,18 @@ export function issuerOf(federatedPrincipal: string): { readonly issuer: string;
  * cannot be attributed to a provider: it is returned with issuer `<unresolved>` and `unknown` claims.
  */
 export function webIdentityTrusts(document: PolicyDocument): WebIdentityTrust[] {
+  // Several checks read each role's trust policy; documents never change once read, so each is analysed once.
+  let trusts = trustsByDocument.get(document);
+  if (!trusts) {
+    trusts = analyseWebIdentityTrusts(document);
+    trustsByDocument.set(document, trusts);
+  }
+  return [...trusts];
+}
+
+const trustsByDocument = new WeakMap<PolicyDocument, readonly WebIdentityTrust[]>();
+
+function analyseWebIdentityTrusts(document: PolicyDocument): WebIdentityTrust[] {
   const trusts: WebIdentityTrust[] = [];
   document.Statement.forEach((statement, index) => {
     const grants = and(isAllow(statement), appliesToActions(statement, 'sts:AssumeRoleWithWebIdentity'));

@@ -8,6 +8,39 @@
 
 const regexCache = new Map<string, RegExp>();
 
+/**
+ * Answers of `covers` and `intersects` by pattern pair. An audit asks the same few questions (the
+ * escalation paths' actions against each statement's patterns) once per principal and policy, so
+ * the dynamic programme runs once per distinct pair. Bounded, so a long-lived process cannot grow
+ * it without limit: past the bound it starts again empty.
+ */
+type PairCache = Map<string, Map<string, boolean>>;
+const PAIR_CACHE_LIMIT = 100_000;
+let cachedPairs = 0;
+const coversExactly: PairCache = new Map();
+const coversIgnoringCase: PairCache = new Map();
+const intersectsExactly: PairCache = new Map();
+const intersectsIgnoringCase: PairCache = new Map();
+
+function remembered(cache: PairCache, a: string, b: string, ignoreCase: boolean, compute: (a: string, b: string, ignoreCase: boolean) => boolean): boolean {
+  let row = cache.get(a);
+  const known = row?.get(b);
+  if (known !== undefined) return known;
+  if (cachedPairs >= PAIR_CACHE_LIMIT) {
+    for (const c of [coversExactly, coversIgnoringCase, intersectsExactly, intersectsIgnoringCase]) c.clear();
+    cachedPairs = 0;
+    row = undefined;
+  }
+  const answer = compute(a, b, ignoreCase);
+  if (!row) {
+    row = new Map();
+    cache.set(a, row);
+  }
+  row.set(b, answer);
+  cachedPairs += 1;
+  return answer;
+}
+
 export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
 }
@@ -39,6 +72,10 @@ function sameChar(a: string, b: string, ignoreCase: boolean): boolean {
  * report more access, never less.
  */
 export function covers(general: string, specific: string, ignoreCase = false): boolean {
+  return remembered(ignoreCase ? coversIgnoringCase : coversExactly, general, specific, ignoreCase, coversUncached);
+}
+
+function coversUncached(general: string, specific: string, ignoreCase: boolean): boolean {
   const g = [...general];
   const s = [...specific];
   const memo = new Map<number, boolean>();
@@ -60,6 +97,10 @@ export function covers(general: string, specific: string, ignoreCase = false): b
 
 /** Some string is matched by both patterns. Exact. */
 export function intersects(a: string, b: string, ignoreCase = false): boolean {
+  return remembered(ignoreCase ? intersectsIgnoringCase : intersectsExactly, a, b, ignoreCase, intersectsUncached);
+}
+
+function intersectsUncached(a: string, b: string, ignoreCase: boolean): boolean {
   const x = [...a];
   const y = [...b];
   const memo = new Map<number, boolean>();

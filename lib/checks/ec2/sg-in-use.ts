@@ -1,22 +1,24 @@
-import { defineResourceCheck, fail, must, notApplicable, pass, type CheckContext } from '../../engine/check';
-import { describeResolvable, type Resolvable, type SecurityGroup } from '../../model';
-import { attempt, mentions, referenceIds, undecided } from './lib/decide';
+import { defineResourceCheck, fail, must, notApplicable, pass } from '../../engine/check';
+import type { InventoryView } from '../../engine/inventory-view';
+import { describeResolvable, isUnresolved, type Resolvable } from '../../model';
+import { attempt, referenceIds, undecided, type Attempt } from './lib/decide';
 import { groupLabel } from './lib/exposure';
 import { isGone } from './lib/instances';
 
 interface Holder {
   readonly by: string;
   readonly references: readonly Resolvable<string>[];
+  /** The group whose rule this is (a group's reference to itself is not a use). */
+  readonly owner?: string;
 }
 
 /**
- * Everything in the group's region that can hold a security group, by kind. Network interfaces
- * cover instances, load balancers, databases, Lambda functions and EKS; the rest covers what has
- * no interface yet: stopped or template instances, launch templates, rules that reference the
- * group, and EKS cluster configuration.
+ * Everything in a region that can hold a security group, by kind. Network interfaces cover
+ * instances, load balancers, databases, Lambda functions and EKS; the rest covers what has no
+ * interface yet: stopped or template instances, launch templates, rules that reference the group,
+ * and EKS cluster configuration.
  */
-function holders(group: SecurityGroup, ctx: CheckContext): (() => Holder[])[] {
-  const { inventory, region } = ctx;
+function holderLists(inventory: InventoryView, region: string): (() => Holder[])[] {
   return [
     () => inventory.inRegion('ec2.network-interface', region).map((eni) => ({ by: `network interface ${eni.networkInterfaceId}`, references: eni.securityGroupIds })),
     () =>
@@ -29,18 +31,64 @@ function holders(group: SecurityGroup, ctx: CheckContext): (() => Holder[])[] {
         references: template.versions.flatMap((v) => v.securityGroupIds),
       })),
     () =>
-      inventory.inRegion('ec2.security-group', region)
-        .filter((other) => other.id !== group.id)
-        .map((other) => ({
-          by: `a rule of ${groupLabel(other)}`,
-          references: [...other.ingress, ...other.egress].flatMap((r) => (r.peer.type === 'security-group' ? [r.peer.groupId] : [])),
-        })),
+      inventory.inRegion('ec2.security-group', region).map((other) => ({
+        by: `a rule of ${groupLabel(other)}`,
+        references: [...other.ingress, ...other.egress].flatMap((r) => (r.peer.type === 'security-group' ? [r.peer.groupId] : [])),
+        owner: other.id,
+      })),
     () =>
       inventory.inRegion('eks.cluster', region).map((cluster) => ({
         by: `EKS cluster ${describeResolvable(cluster.name)}`,
         references: [...cluster.securityGroupIds, ...(cluster.clusterSecurityGroupId === undefined ? [] : [cluster.clusterSecurityGroupId])],
       })),
   ];
+}
+
+/** One kind of holder in a region, indexed by the group ids its holders name. */
+interface HolderIndex {
+  readonly holders: readonly Holder[];
+  /** Positions (ascending) of the holders naming each resolved id. */
+  readonly naming: ReadonlyMap<string, readonly number[]>;
+  /** Positions (ascending) of the holders with an unresolved reference, which may name any group. */
+  readonly unsure: readonly number[];
+}
+
+function indexHolders(holders: Holder[]): HolderIndex {
+  const naming = new Map<string, number[]>();
+  const unsure: number[] = [];
+  holders.forEach((holder, position) => {
+    for (const reference of holder.references) {
+      if (isUnresolved(reference)) {
+        if (unsure[unsure.length - 1] !== position) unsure.push(position);
+        continue;
+      }
+      const positions = naming.get(reference) ?? [];
+      if (positions[positions.length - 1] !== position) positions.push(position);
+      naming.set(reference, positions);
+    }
+  });
+  return { holders, naming, unsure };
+}
+
+/**
+ * The holder lists of a region, each indexed (or why it could not be listed), built once per
+ * inventory: scanning every holder for every group is quadratic in large accounts.
+ */
+function holderIndexes(inventory: InventoryView, region: string): Attempt<HolderIndex>[] {
+  return holderLists(inventory, region).map((list) => {
+    const listed = attempt(list);
+    return listed.ok ? { ok: true, value: indexHolders(listed.value) } : listed;
+  });
+}
+
+/** The first holder (in inventory order) naming one of `ids`, other than the group itself. */
+function firstUser(index: HolderIndex, ids: ReadonlySet<string>, self: string): Holder | undefined {
+  let first: number | undefined;
+  for (const id of ids) {
+    const position = index.naming.get(id)?.find((p) => index.holders[p]!.owner !== self);
+    if (position !== undefined && (first === undefined || position < first)) first = position;
+  }
+  return first === undefined ? undefined : index.holders[first];
 }
 
 export const ec2SgInUse = defineResourceCheck({
@@ -67,16 +115,17 @@ export const ec2SgInUse = defineResourceCheck({
     if (must(group.groupName) === 'default') return notApplicable(`${groupLabel(group)} is a default security group, which cannot be deleted.`);
     const ids = referenceIds(group.id, group.groupId);
     const gaps: string[] = [];
-    for (const list of holders(group, ctx)) {
-      const listed = attempt(list);
+    // Holder kinds in order; the first use found wins, and unresolved references only matter when none is.
+    for (const listed of ctx.inventory.derived(holderIndexes, ctx.region)) {
       if (!listed.ok) {
         gaps.push(listed.reason);
         continue;
       }
-      for (const holder of listed.value) {
-        const match = mentions(holder.references, ids);
-        if (match === 'yes') return pass(`${groupLabel(group)} is used by ${holder.by}.`, { evidence: { usedBy: holder.by } });
-        if (match === 'maybe') gaps.push(`${holder.by} refers to a security group that is unresolved`);
+      const user = firstUser(listed.value, ids, group.id);
+      if (user) return pass(`${groupLabel(group)} is used by ${user.by}.`, { evidence: { usedBy: user.by } });
+      const { holders, unsure } = listed.value;
+      for (const position of unsure) {
+        if (holders[position]!.owner !== group.id) gaps.push(`${holders[position]!.by} refers to a security group that is unresolved`);
       }
     }
     if (gaps.length > 0) return undecided(`Whether ${groupLabel(group)} is in use`, gaps);

@@ -1,5 +1,6 @@
 import { Indeterminate, must, type CheckContext } from '../../../engine/check';
-import { describeResolvable, type Instance, type RegionSettings } from '../../../model';
+import type { InventoryView } from '../../../engine/inventory-view';
+import { describeResolvable, isUnresolved, type Instance, type LaunchTemplate, type RegionSettings } from '../../../model';
 import { attempt, mentions } from './decide';
 
 /** Tags EKS managed node groups, Karpenter, Auto Mode and eksctl put on the instances they launch. */
@@ -33,10 +34,22 @@ export function eksNodeReason(instance: Instance, ctx: CheckContext): string | u
 
 /** The name of the template with this id, when the inventory has it (undefined when it does not). */
 function templateNameOf(templateId: string, ctx: CheckContext): string | undefined {
-  const template = ctx.inventory
-    .inRegion('ec2.launch-template', ctx.region)
-    .find((t) => t.id === templateId || mentions([t.launchTemplateId], new Set([templateId])) === 'yes');
+  const template = ctx.inventory.derived(templatesById, ctx.region).get(templateId);
   return template ? must(template.name) : undefined;
+}
+
+/**
+ * The region's launch templates by inventory id and by resolved template id, the first in inventory
+ * order winning: built once per inventory instead of searched once per instance.
+ */
+function templatesById(inventory: InventoryView, region: string): ReadonlyMap<string, LaunchTemplate> {
+  const byId = new Map<string, LaunchTemplate>();
+  for (const template of inventory.inRegion('ec2.launch-template', region)) {
+    for (const id of [template.id, template.launchTemplateId]) {
+      if (!isUnresolved(id) && !byId.has(id)) byId.set(id, template);
+    }
+  }
+  return byId;
 }
 
 export function isGone(state: string | undefined): boolean {

@@ -1,5 +1,6 @@
 import { Indeterminate, must, unknown, type CheckContext, type Verdict } from '../../../engine/check';
-import { describeResolvable, type LaunchTemplate, type LaunchTemplateVersion, type Resolvable } from '../../../model';
+import type { InventoryView } from '../../../engine/inventory-view';
+import { describeResolvable, isUnresolved, type LaunchTemplate, type LaunchTemplateVersion, type Resolvable } from '../../../model';
 import { attempt, mentions, referenceIds, settle, undecided } from './decide';
 import { isGone } from './instances';
 
@@ -63,14 +64,11 @@ function launchesFrom(template: LaunchTemplate, ctx: CheckContext): { references
   const references: TemplateReference[] = [];
   const gaps: string[] = [];
 
-  const instances = attempt(() => ctx.inventory.inRegion('ec2.instance', ctx.region));
+  const instances = attempt(() => ctx.inventory.derived(launchingInstances, ctx.region));
   if (!instances.ok) gaps.push(instances.reason);
-  for (const instance of instances.ok ? instances.value : []) {
-    if (!instance.launchTemplate || isGone(instance.state)) continue;
-    const by = `instance ${describeResolvable(instance.instanceId)}`;
-    const match = mentions([instance.launchTemplate.launchTemplateId], ids);
-    if (match === 'yes') references.push({ by, version: instance.launchTemplate.version });
-    else if (match === 'maybe') gaps.push(`${by} launches from a template whose id is unresolved`);
+  else {
+    references.push(...instancesNaming(instances.value, ids));
+    for (const launch of instances.value.unsure) gaps.push(`${launch.by} launches from a template whose id is unresolved`);
   }
 
   const nodegroups = attempt(() => ctx.inventory.inRegion('eks.nodegroup', ctx.region));
@@ -84,6 +82,42 @@ function launchesFrom(template: LaunchTemplate, ctx: CheckContext): { references
     else if (match === 'maybe') gaps.push(`${by} launches from a template that is unresolved`);
   }
   return { references, gaps };
+}
+
+/** An instance of the region that launched from a launch template. */
+interface InstanceLaunch extends TemplateReference {
+  /** Its position among the region's instances, so that launches keep inventory order. */
+  readonly position: number;
+}
+
+/** The region's live instances that launched from a template, by template id: built once per inventory, not once per template. */
+interface InstanceLaunches {
+  readonly byTemplateId: ReadonlyMap<string, readonly InstanceLaunch[]>;
+  /** Launches whose template id is unresolved: they may be from any template. */
+  readonly unsure: readonly InstanceLaunch[];
+}
+
+function launchingInstances(inventory: InventoryView, region: string): InstanceLaunches {
+  const byTemplateId = new Map<string, InstanceLaunch[]>();
+  const unsure: InstanceLaunch[] = [];
+  inventory.inRegion('ec2.instance', region).forEach((instance, position) => {
+    if (!instance.launchTemplate || isGone(instance.state)) return;
+    const launch = { by: `instance ${describeResolvable(instance.instanceId)}`, version: instance.launchTemplate.version, position };
+    const templateId = instance.launchTemplate.launchTemplateId;
+    if (isUnresolved(templateId)) unsure.push(launch);
+    else {
+      const list = byTemplateId.get(templateId) ?? [];
+      list.push(launch);
+      byTemplateId.set(templateId, list);
+    }
+  });
+  return { byTemplateId, unsure };
+}
+
+/** The launches from a template known by any of `ids`, in inventory order. */
+function instancesNaming(launches: InstanceLaunches, ids: ReadonlySet<string>): TemplateReference[] {
+  const found = [...ids].flatMap((id) => launches.byTemplateId.get(id) ?? []).sort((a, b) => a.position - b.position);
+  return found.map(({ by, version }) => ({ by, version }));
 }
 
 /**

@@ -109,12 +109,24 @@ export interface Cidr {
   readonly text: string;
 }
 
+// The same few blocks (0.0.0.0/0, a VPC's range) recur in thousands of rules, and each is read once per port asked about.
+const parsedCidrs = new Map<string, Cidr | undefined>();
+const PARSED_CIDR_LIMIT = 50_000;
+
 /** Parses an IPv4 or IPv6 CIDR block; undefined when it is not one. */
 export function parseCidr(text: string): Cidr | undefined {
+  if (parsedCidrs.has(text)) return parsedCidrs.get(text);
+  if (parsedCidrs.size >= PARSED_CIDR_LIMIT) parsedCidrs.clear();
+  const cidr = parseCidrUncached(text);
+  parsedCidrs.set(text, cidr);
+  return cidr;
+}
+
+function parseCidrUncached(text: string): Cidr | undefined {
   const trimmed = text.trim();
   if (!ipaddr.isValidCIDR(trimmed)) return undefined;
   const [address, prefixLength] = ipaddr.parseCIDR(trimmed);
-  return { family: address.kind(), address, prefixLength, text: trimmed };
+  return Object.freeze({ family: address.kind(), address, prefixLength, text: trimmed });
 }
 
 /** Parses a CIDR block a decision depends on: a malformed one makes that decision UNKNOWN, never a guess. */

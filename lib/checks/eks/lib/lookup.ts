@@ -1,6 +1,6 @@
 import { fail, Indeterminate, notApplicable, unknown, type CheckContext, type Verdict } from '../../../engine/check';
-import { ANY_REGION, GLOBAL_REGION, type EksCluster, type IamRole, type IamUser, type ResourceKinds } from '../../../model';
-import { mentions } from '../../ec2/lib/decide';
+import type { InventoryView } from '../../../engine/inventory-view';
+import { ANY_REGION, GLOBAL_REGION, isUnresolved, type EksCluster, type IamRole, type IamUser, type ResourceKinds } from '../../../model';
 
 type ClusterPart = 'eks.nodegroup' | 'eks.addon' | 'eks.access-entry' | 'eks.pod-identity-association';
 
@@ -58,15 +58,31 @@ function lookUpById(id: string, ctx: CheckContext): PrincipalLookup {
 }
 
 function byName(kind: 'iam.role' | 'iam.user', name: string, accountId: string | undefined, ctx: CheckContext): IamRole | IamUser | undefined {
-  let unsure = false;
-  for (const principal of ctx.inventory.inRegion(kind, GLOBAL_REGION)) {
-    if (accountId !== undefined && ctx.inventory.accountOf(principal) !== accountId) continue;
-    const match = mentions([principal.name], new Set([name]));
-    if (match === 'yes') return principal;
-    if (match === 'maybe') unsure = true;
-  }
-  if (unsure) throw new Indeterminate(`an ${kind} whose name is unresolved may be ${name}`);
+  const names = ctx.inventory.derived(principalsByName, JSON.stringify([kind, accountId ?? null]));
+  const principal = names.byName.get(name);
+  if (principal) return principal;
+  if (names.someUnresolved) throw new Indeterminate(`an ${kind} whose name is unresolved may be ${name}`);
   return undefined;
+}
+
+/** The roles or users (of one account, when given) by name, the first in inventory order winning. */
+interface PrincipalNames {
+  readonly byName: ReadonlyMap<string, IamRole | IamUser>;
+  /** Some principal's name is unresolved, so it may be any name. */
+  readonly someUnresolved: boolean;
+}
+
+/** Built once per inventory: access entries are looked up by name, and scanning thousands of roles for each is quadratic. */
+function principalsByName(inventory: InventoryView, key: string): PrincipalNames {
+  const [kind, accountId] = JSON.parse(key) as ['iam.role' | 'iam.user', string | null];
+  const byName = new Map<string, IamRole | IamUser>();
+  let someUnresolved = false;
+  for (const principal of inventory.inRegion(kind, GLOBAL_REGION)) {
+    if (accountId !== null && inventory.accountOf(principal) !== accountId) continue;
+    if (isUnresolved(principal.name)) someUnresolved = true;
+    else if (!byName.has(principal.name)) byName.set(principal.name, principal);
+  }
+  return { byName, someUnresolved };
 }
 
 /** The role a reference names, when it names a role of this account. */
