@@ -31,13 +31,20 @@ export interface RunOptions {
 export function runChecks(inventory: Inventory, checks: readonly Check[], options: RunOptions = {}): Report {
   const now = options.now ?? new Date();
   const view = new InventoryView(inventory);
-  const items: Suppressible[] = [];
+  const suppressions = options.suppressions ?? [];
+  // Findings, and (only when there are suppressions to match) the tags of the resource each is about.
+  const found: Finding[] = [];
+  const tagsOf: (Readonly<Record<string, string>> | undefined)[] = [];
+  const record = (finding: Finding, tags: Readonly<Record<string, string>> | undefined) => {
+    found.push(finding);
+    if (suppressions.length > 0) tagsOf.push(tags);
+  };
   const findingResources = new FindingResources(view);
   for (const check of checks) {
     const ctxOptions = { ...(check.defaultOptions ?? {}), ...(options.checkOptions?.[check.id] ?? {}) };
     const emit: Emit = (resource, outcomes, tags) => {
-      if (Array.isArray(outcomes)) for (const o of outcomes as readonly Outcome[]) items.push(suppressible(toFinding(check, resource, o), tags));
-      else items.push(suppressible(toFinding(check, resource, outcomes as Outcome), tags));
+      if (Array.isArray(outcomes)) for (const o of outcomes as readonly Outcome[]) record(toFinding(check, resource, o), tags);
+      else record(toFinding(check, resource, outcomes as Outcome), tags);
     };
     // One context per (region, account) and check, shared by the evaluations there: they only read it.
     // Resources come region by region, so the last one made is nearly always the one asked for.
@@ -61,7 +68,11 @@ export function runChecks(inventory: Inventory, checks: readonly Check[], option
     if (check.scope === 'resource') runResourceCheck(check, view, context, emit, findingResources);
     else runAggregateCheck(check, view, context, emit);
   }
-  const { findings, usage } = applySuppressions(items, options.suppressions ?? [], now);
+  // Without suppressions there is nothing to match: the findings stand as they are.
+  const { findings, usage } =
+    suppressions.length === 0
+      ? { findings: found, usage: applySuppressions([], [], now).usage }
+      : applySuppressions(found.map((finding, i) => suppressible(finding, tagsOf[i])), suppressions, now);
   return {
     metadata: {
       tool: { name: 'hardeks', version: TOOL_VERSION },
