@@ -1,6 +1,7 @@
 /**
  * The measured side of the evaluation benchmark, run as its own process:
- * `node --require tsx/cjs bench/evaluation-child.ts <snapshot> [report.jsonl]`.
+ * `node --require tsx/cjs bench/evaluation-child.ts <snapshot> [--report report.jsonl] [--quick]`
+ * (`--quick`: the audit only, without timing each check alone).
  *
  * It loads only what `hardeks audit --snapshot` needs (the snapshot reader, the engine and the
  * checks), not the simulated AWS, the collectors and the SDK clients that produced the snapshot, so
@@ -28,7 +29,7 @@ export interface EvaluationResult {
   readonly peakRssMb: number;
   /** Peak RSS once the snapshot is read and validated, before any check runs. */
   readonly loadedRssMb: number;
-  /** The slowest checks, each run alone over the same inventory (after the full run, so shared caches are warm). */
+  /** The slowest checks, each run alone over the same inventory (after the full run, so shared caches are warm); empty with `--quick`. */
   readonly slowestChecks: readonly { readonly id: string; readonly ms: number }[];
   readonly timedOut?: boolean;
 }
@@ -50,7 +51,7 @@ async function writeReportLines(file: string, report: Report): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-async function child(file: string, reportFile: string | undefined): Promise<void> {
+async function child(file: string, reportFile: string | undefined, quick: boolean): Promise<void> {
   const t0 = performance.now();
   const inventory = await readSnapshot(file);
   const t1 = performance.now();
@@ -60,13 +61,7 @@ async function child(file: string, reportFile: string | undefined): Promise<void
   const t2 = performance.now();
   const cpuUsed = process.cpuUsage(cpu);
   const peakRssMb = maxRssMb();
-  const slowest = ALL_CHECKS.map((check) => {
-    const started = performance.now();
-    runChecks(inventory, [check], { now: EVALUATION_NOW });
-    return { id: check.id, ms: Math.round(performance.now() - started) };
-  })
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 8);
+  const slowest = quick ? [] : slowestChecks(inventory);
   if (reportFile) await writeReportLines(reportFile, report);
   const result: EvaluationResult = {
     resources: countResources(inventory),
@@ -82,8 +77,20 @@ async function child(file: string, reportFile: string | undefined): Promise<void
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+function slowestChecks(inventory: Inventory): { id: string; ms: number }[] {
+  return ALL_CHECKS.map((check) => {
+    const started = performance.now();
+    runChecks(inventory, [check], { now: EVALUATION_NOW });
+    return { id: check.id, ms: Math.round(performance.now() - started) };
+  })
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8);
+}
+
 if (require.main === module) {
-  child(process.argv[2]!, process.argv[3]).catch((error: unknown) => {
+  const args = process.argv.slice(2);
+  const reportAt = args.indexOf('--report');
+  child(args[0]!, reportAt > 0 ? args[reportAt + 1] : undefined, args.includes('--quick')).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   });

@@ -90,7 +90,6 @@ type Emit = (resource: FindingResource, outcomes: readonly Outcome[] | Outcome, 
 type ContextFor = (region: string, accountId: string) => CheckContext;
 
 function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryView, context: ContextFor, emit: Emit, findingResources: FindingResources): void {
-  const gaps = new Map<string, string>();
   for (const region of regionsToJudge(check, view)) {
     const state = view.coverage(check.kind, region, check.parts);
     if (state.state === 'ok') continue;
@@ -100,7 +99,6 @@ function runResourceCheck(check: Check & { scope: 'resource' }, view: InventoryV
       continue;
     }
     const reason = describeGap(check.kind, coverageRegion(check.kind, region), state);
-    gaps.set(region, reason);
     // Absence is only evidence when the listing succeeded: say what could not be judged here.
     emit(accountResource(view, region), unknownVerdict(`Not judged: ${reason}.`));
   }
