@@ -203,30 +203,9 @@ export const IAM_MAPPERS: readonly Mapper[] = [
     }
   }),
 
-  owns('AWS::IAM::OIDCProvider', (x) => {
-    const p = x.props;
-    x.out.add(x.logicalId, {
-      kind: 'iam.oidc-provider',
-      arn: x.ref,
-      url: oidcUrl(p.Url),
-      clientIds: strList(p.ClientIdList) ?? [],
-      thumbprints: strList(p.ThumbprintList) ?? [],
-      ...x.base(),
-    });
-  }),
-
+  owns('AWS::IAM::OIDCProvider', (x) => addOidcProvider(x, 'ClientIdList')),
   // aws-cdk-lib's OIDC provider without the native flag: a Lambda-backed custom resource with the same settings.
-  owns('Custom::AWSCDKOpenIdConnectProvider', (x) => {
-    const p = x.props;
-    x.out.add(x.logicalId, {
-      kind: 'iam.oidc-provider',
-      arn: x.ref,
-      url: oidcUrl(p.Url),
-      clientIds: strList(p.ClientIDList) ?? [],
-      thumbprints: strList(p.ThumbprintList) ?? [],
-      ...x.base(),
-    });
-  }),
+  owns('Custom::AWSCDKOpenIdConnectProvider', (x) => addOidcProvider(x, 'ClientIDList')),
 
   owns('AWS::AccessAnalyzer::Analyzer', (x) => {
     const p = x.props;
@@ -242,3 +221,16 @@ export const IAM_MAPPERS: readonly Mapper[] = [
   }),
 ];
 
+
+/** The native provider and aws-cdk-lib's custom resource carry the same settings; only the client-id property is spelled differently. */
+function addOidcProvider(x: MapContext, clientIdsProperty: 'ClientIdList' | 'ClientIDList'): void {
+  const p = x.props;
+  x.out.add(x.logicalId, {
+    kind: 'iam.oidc-provider',
+    arn: x.ref,
+    url: oidcUrl(p.Url),
+    clientIds: strList(p[clientIdsProperty]) ?? [],
+    thumbprints: strList(p.ThumbprintList) ?? [],
+    ...x.base(),
+  });
+}
